@@ -1,0 +1,15 @@
+// Placeholder until the 'lint' command lands; replaced by its implementation.
+import type { Command } from "commander";
+import { EXIT_USAGE } from "../exit-codes.js";
+
+export function register(program: Command): void {
+  program
+    .command("lint")
+    .description("(not implemented yet)")
+    .allowUnknownOption()
+    .argument("[args...]")
+    .action(() => {
+      process.stderr.write("cfg lint: not implemented yet\n");
+      process.exitCode = EXIT_USAGE;
+    });
+}

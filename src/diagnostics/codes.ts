@@ -1,0 +1,38 @@
+// THE table of diagnostic codes. Every diagnostic cfg emits has its code here.
+// Codes are never renumbered or reused; keep the table sorted by code.
+//   CFG1xxx lexing and syntax       CFG2xxx binding and types    CFG3xxx evaluation
+//   CFG4xxx catalog and graph       CFG5xxx CLI, config, facts   CFG6xxx apply and providers
+// Lint findings use their check name as code (see src/lint).
+import type { Severity } from "./diagnostic.js";
+
+export interface CodeDefinition {
+  readonly severity: Severity;
+  /** Message template; `{name}` placeholders are filled from the diagnostic's args. */
+  readonly message: string;
+  readonly help?: string;
+}
+
+function defineCodes<T extends Record<string, CodeDefinition>>(t: T): T {
+  return t;
+}
+
+export const DIAGNOSTIC_CODES = defineCodes({
+  // ---- CFG1xxx: lexing and syntax
+  CFG1000: { severity: "error", message: "{message}" },
+  CFG1100: { severity: "error", message: "{message}" },
+
+  // ---- CFG3xxx: evaluation
+  CFG3000: { severity: "error", message: "{message}" },
+
+  // ---- CFG4xxx: catalog and graph
+  CFG4000: { severity: "error", message: "{message}" },
+
+  // ---- CFG5xxx: CLI, config and facts
+  CFG5000: { severity: "error", message: "{message}" },
+  CFG5001: { severity: "error", message: "Cannot read {path}: {reason}" },
+
+  // ---- CFG6xxx: apply and providers
+  CFG6000: { severity: "error", message: "{message}" },
+});
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
