@@ -19,7 +19,9 @@ function defineCodes<T extends Record<string, CodeDefinition>>(t: T): T {
 export const DIAGNOSTIC_CODES = defineCodes({
   // ---- CFG1xxx: lexing and syntax
   CFG1000: { severity: "error", message: "{message}" },
+  CFG1001: { severity: "error", message: "The file is not valid UTF-8", help: "Puppet reads manifests as UTF-8; re-encode the file" },
   CFG1100: { severity: "error", message: "{message}" },
+  CFG1101: { severity: "error", message: "The input is nested too deeply to parse", help: "split the expression into smaller parts" },
 
   // ---- CFG3xxx: evaluation
   CFG3000: { severity: "error", message: "{message}" },

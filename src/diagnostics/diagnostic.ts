@@ -1,5 +1,5 @@
 import type { SourceFile, Span } from "../source/source-file.js";
-import { DIAGNOSTIC_CODES, type DiagnosticCode } from "./codes.js";
+import { DIAGNOSTIC_CODES, type CodeDefinition, type DiagnosticCode } from "./codes.js";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -47,7 +47,7 @@ export interface DiagnosticOptions {
 }
 
 export function createDiagnostic(code: DiagnosticCode, opts: DiagnosticOptions = {}): Diagnostic {
-  const def = DIAGNOSTIC_CODES[code];
+  const def: CodeDefinition = DIAGNOSTIC_CODES[code];
   return {
     code,
     severity: opts.severity ?? def.severity,
