@@ -22,6 +22,8 @@ export const DIAGNOSTIC_CODES = defineCodes({
   CFG1001: { severity: "error", message: "The file is not valid UTF-8", help: "Puppet reads manifests as UTF-8; re-encode the file" },
   CFG1100: { severity: "error", message: "{message}" },
   CFG1101: { severity: "error", message: "The input is nested too deeply to parse", help: "split the expression into smaller parts" },
+  CFG1200: { severity: "error", message: "{message}" },
+  CFG1201: { severity: "warning", message: "{message}" },
 
   // ---- CFG3xxx: evaluation
   CFG3000: { severity: "error", message: "{message}" },

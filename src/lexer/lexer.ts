@@ -457,7 +457,7 @@ export class Lexer {
     const t = this.text;
     for (;;) {
       const c = t.charAt(i);
-      if (c === "") this.error(`Unclosed quote after "'" followed by '${followedBy(t, start + 1)}'`, start, 1, t.length);
+      if (c === "") this.error(`Unclosed quote after "'" followed by '${followedBy(t, start + 1)}'`, start + 1, 1, t.length);
       if (c === "\\") {
         const d = t.charAt(i + 1);
         if (d === "\\" || d === "'") {
@@ -576,7 +576,7 @@ export class Lexer {
     for (;;) {
       const r = this.slurp(escapes, dq, interpolate);
       if (!r) {
-        this.error(`Unclosed quote after '"' followed by '${followedBy(this.text, before + 1)}'`, before, 1, this.text.length);
+        this.error(`Unclosed quote after '"' followed by '${followedBy(this.text, before + 1)}'`, before + 1, 1, this.text.length);
       }
       text += r.text;
       if (r.term === '"' || r.term === "") {
@@ -727,7 +727,7 @@ export class Lexer {
       lines.push({ start: p, text: line });
       p = e;
     }
-    this.error(`Heredoc without end-tagged line`, before, posAfter - before, t.length);
+    this.error(`Heredoc without end-tagged line`, bodyStart, 1, t.length);
   }
 
   /** Lexes this lexer's whole text as heredoc body text (STRING, or DQPRE ... DQPOST). */
@@ -854,7 +854,7 @@ function escapeRegExp(s: string): string {
 function followedBy(text: string, at: number): string {
   const rest = text.slice(at);
   if (rest.length === 0) return "<eof>";
-  const s = rest.length > 5 ? rest.slice(0, 5) + "..." : rest;
+  const s = rest.slice(0, 5) + "...";
   return s.replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t");
 }
 

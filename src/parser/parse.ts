@@ -35,7 +35,9 @@ function run(file: SourceFile, epp: boolean, opts: ParseOptions): ParseResult {
     } else throw e;
     program = { kind: "Program", span: { start: 0, end: file.text.length }, body: [], definitions: [] };
   }
-  const diagnostics = [...lexed.diagnostics, ...parser.diagnostics];
+  // A lexical error leaves the token stream cut short; parser errors after it are consequences.
+  const firstLexError = lexed.diagnostics.length ? Math.min(...lexed.diagnostics.map((d) => d.span?.start ?? 0)) : Infinity;
+  const diagnostics = [...lexed.diagnostics, ...parser.diagnostics.filter((d) => (d.span?.start ?? 0) < firstLexError)];
   if (diagnostics.length === 0 && opts.validate !== false) diagnostics.push(...validateProgram(file, program, { epp }));
   diagnostics.sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));
   return { program, diagnostics, tokens: lexed.tokens, comments: lexed.comments };
