@@ -1,0 +1,170 @@
+// Puppet's TypeMismatchDescriber: the text of "expects an Integer[1, 100] value, got Integer[250, 250]",
+// "entry 'a' expects ...", "index 1 expects ...", "expects a value for key 'd'", "unrecognized key 'c'",
+// "expects size to be at least 3, got 2", "expects a match for Enum['a', 'b'], got 'c'".
+import { PHash, type Value } from "../../compiler/values.js";
+import {
+  PArrayType,
+  PEnumType,
+  PHashType,
+  POptionalType,
+  PPatternType,
+  PStructType,
+  PTupleType,
+  PType,
+  PTypeAliasType,
+  PUndefType,
+  PVariantType,
+  inferType,
+  isAssignable,
+  isInstance,
+  quoteString,
+  resolveAlias,
+} from "./model.js";
+
+function aAn(s: string): string {
+  return /^[AEIOU]/i.test(s) ? `an ${s}` : `a ${s}`;
+}
+
+function expandedString(t: PType): string {
+  return t instanceof PTypeAliasType ? t.expandedString() : t.toString();
+}
+
+/** Puppet's report_detailed?: the unparameterised form of `e` accepts the actual type. */
+function reportDetailed(e: PType, a: PType): boolean {
+  if (e instanceof PTypeAliasType) return true;
+  const r = resolveAlias(e);
+  return isAssignable(r.defaultOfKind(), a);
+}
+
+function typeMismatch(path: string, expected: PType, actual: PType, actualValue: Value): string {
+  let e: PType = expected;
+  let optional = false;
+  const r = resolveAlias(e);
+  if (r instanceof POptionalType && r.type !== undefined && !(e instanceof PTypeAliasType)) {
+    e = r.type;
+    optional = true;
+  }
+  const re = resolveAlias(e);
+  const isMatchType = (t: PType): boolean => {
+    const x = resolveAlias(t);
+    return x instanceof PEnumType || x instanceof PPatternType;
+  };
+  if (typeof actualValue === "string" && !(re instanceof PVariantType) && isMatchType(e)) {
+    const what = `a match for ${expandedString(e)}`;
+    return `${path}expects ${optional ? `an undef value or ${what}` : what}, got ${quoteString(actualValue)}`;
+  }
+  let es: string[];
+  let as: string;
+  let multi = false;
+  if (re instanceof PVariantType && !(e instanceof PTypeAliasType)) {
+    const members = re.types;
+    if (members.some((m) => reportDetailed(m, actual))) {
+      es = members.map(expandedString);
+      as = actual.toString();
+    } else {
+      es = [...new Set(members.map((m) => resolveAlias(m).shortName()))];
+      as = actual.shortName();
+    }
+  } else if (reportDetailed(e, actual)) {
+    es = [expandedString(e)];
+    as = actual.toString();
+  } else {
+    es = [re.shortName()];
+    as = actual.shortName();
+  }
+  if (optional) es.unshift("Undef");
+  let estr: string;
+  if (es.length === 1) estr = es[0]!;
+  else if (es.length === 2) {
+    estr = `${es[0]} or ${es[1]}`;
+    multi = true;
+  } else {
+    estr = `${es.slice(0, -1).join(", ")}, or ${es[es.length - 1]}`;
+    multi = true;
+  }
+  return multi ? `${path}expects a value of type ${estr}, got ${as}` : `${path}expects ${aAn(estr)} value, got ${as}`;
+}
+
+function sizeText(min: number, max: number): string {
+  if (min === max) return String(min);
+  if (max === Infinity) return `at least ${min}`;
+  if (min === 0) return `at most ${max}`;
+  return `between ${min} and ${max}`;
+}
+
+function keyText(k: Value): string {
+  return typeof k === "string" ? quoteString(k) : String(k);
+}
+
+/** Mismatch descriptions of `value` against `expected` (empty when it matches). */
+export function describeMismatches(expected: PType, value: Value, path = ""): string[] {
+  if (isInstance(value, expected)) return [];
+  const r = resolveAlias(expected);
+  if (r instanceof POptionalType && r.type !== undefined && value !== null) {
+    const inner = resolveAlias(r.type);
+    if (isCollectionMatch(inner, value)) return describeMismatches(r.type, value, path);
+  }
+  if (r instanceof PVariantType) {
+    // Descend into the single member of the value's own kind, when there is exactly one.
+    const sameKind = r.types.filter((t) => isCollectionMatch(resolveAlias(t), value));
+    if (sameKind.length === 1) return describeMismatches(sameKind[0]!, value, path);
+  }
+  if (r instanceof PStructType && value instanceof PHash && r.elements.length > 0) {
+    const out: string[] = [];
+    for (const e of r.elements) {
+      if (!value.has(e.name)) {
+        if (!e.optional()) out.push(`${path}expects a value for key '${e.name}'`);
+      } else {
+        out.push(...describeMismatches(e.valueType, value.get(e.name)!, `${path}entry '${e.name}' `));
+      }
+    }
+    for (const k of value.keys()) if (typeof k !== "string" || r.element(k) === undefined) out.push(`${path}unrecognized key ${keyText(k)}`);
+    if (out.length > 0) return out;
+  }
+  if (r instanceof PHashType && value instanceof PHash) {
+    if (value.size < r.min || value.size > r.max) return [`${path}expects size to be ${sizeText(r.min, r.max)}, got ${value.size}`];
+    const out: string[] = [];
+    for (const [k, v] of value) {
+      if (!isInstance(k, r.keyType)) out.push(...describeMismatches(r.keyType, k, `${path}key of entry ${keyText(k)} `));
+      out.push(...describeMismatches(r.valueType, v, `${path}entry ${keyText(k)} `));
+    }
+    if (out.length > 0) return out;
+  }
+  if (r instanceof PArrayType && Array.isArray(value)) {
+    if (value.length < r.min || value.length > r.max) return [`${path}expects size to be ${sizeText(r.min, r.max)}, got ${value.length}`];
+    const out: string[] = [];
+    value.forEach((v, i) => out.push(...describeMismatches(r.elementType, v, `${path}index ${i} `)));
+    if (out.length > 0) return out;
+  }
+  if (r instanceof PTupleType && Array.isArray(value)) {
+    if (value.length < r.sizeMin || value.length > r.sizeMax) return [`${path}expects size to be ${sizeText(r.sizeMin, r.sizeMax)}, got ${value.length}`];
+    const out: string[] = [];
+    value.forEach((v, i) => out.push(...describeMismatches(r.typeAt(i)!, v, `${path}index ${i} `)));
+    if (out.length > 0) return out;
+  }
+  return [typeMismatch(path, expected, inferType(value), value)];
+}
+
+function isCollectionMatch(t: PType, v: Value): boolean {
+  if (Array.isArray(v)) return t instanceof PArrayType || t instanceof PTupleType;
+  if (v instanceof PHash) return t instanceof PHashType || t instanceof PStructType;
+  return false;
+}
+
+/**
+ * Puppet's mismatch text for `value` against `expected`, e.g. "expects an Integer[1, 100] value, got
+ * Integer[250, 250]"; several problems are joined with "\n " as Puppet does. `prefix` is prepended
+ * to each line (e.g. "parameter 'x' "). Returns undefined when the value matches.
+ */
+export function describeMismatch(expected: PType, value: Value, prefix = ""): string | undefined {
+  const all = describeMismatches(expected, value, prefix);
+  if (all.length === 0) return undefined;
+  return all.join("\n ");
+}
+
+/** Mismatch text of a type against a type (for return types and Type[...] checks). */
+export function describeTypeMismatch(expected: PType, actual: PType, prefix = ""): string | undefined {
+  if (isAssignable(expected, actual)) return undefined;
+  return typeMismatch(prefix, expected, actual, null);
+}
+
