@@ -34,6 +34,14 @@ export const DIAGNOSTIC_CODES = defineCodes({
   // ---- CFG5xxx: CLI, config and facts
   CFG5000: { severity: "error", message: "{message}" },
   CFG5001: { severity: "error", message: "Cannot read {path}: {reason}" },
+  // CFG5100-5199: cfg lint (config file, command line, discovery)
+  CFG5100: { severity: "error", message: "Invalid JSON in lint config {path}: {reason}", help: "the config file is plain JSON (no comments or trailing commas)" },
+  CFG5101: { severity: "error", message: "Invalid lint config {path}: {reason}", help: "see docs/lint.md for the config file format" },
+  CFG5102: { severity: "error", message: "Unknown check '{name}'{suggestion}", help: "`cfg lint --list-checks` lists every check" },
+  CFG5103: { severity: "error", message: "Unknown output format '{name}'", help: "formats: text, json, sarif, github, junit, checkstyle, codeclimate" },
+  CFG5104: { severity: "error", message: "No such file or directory: {path}" },
+  CFG5105: { severity: "warning", message: "--fix left {path} unchanged: the fixed text did not parse ({reason})", help: "report this as a cfg bug with the file" },
+  CFG5106: { severity: "error", message: "{message}" },
 
   // ---- CFG6xxx: apply and providers
   CFG6000: { severity: "error", message: "{message}" },

@@ -1,0 +1,205 @@
+// A puppet-lint-shaped view of a file's tokens, for the layout checks (whitespace, alignment, arrows,
+// string quoting). cfg's lexer does not produce whitespace tokens and keeps comments apart; this
+// merges code tokens and comments in source order and synthesises WHITESPACE / INDENT / NEWLINE
+// tokens from the text between them, outside strings, comments and heredoc bodies. Token types
+// follow puppet-lint's names (SSTRING, UNENC_VARIABLE, HEREDOC, FUNCTION_NAME, TYPE ...) so that
+// the layout checks can be ported from puppet-lint and agree with it line for line.
+import type { Token } from "../lexer/lexer.js";
+import type { SourceFile } from "../source/source-file.js";
+
+export interface LayoutToken {
+  type: string;
+  /** puppet-lint's value: comment text without `#`, string contents without quotes, variable name without `$`. */
+  value: string;
+  /** Exact source text. */
+  text: string;
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  index: number;
+  prev?: LayoutToken;
+  next?: LayoutToken;
+  prevCode?: LayoutToken;
+  nextCode?: LayoutToken;
+}
+
+export const FORMATTING_TYPES: ReadonlySet<string> = new Set(["WHITESPACE", "NEWLINE", "COMMENT", "MLCOMMENT", "SLASH_COMMENT", "INDENT"]);
+
+/** Puppet's built-in data types: puppet-lint lexes these as TYPE rather than CLASSREF. */
+const TYPE_NAMES = new Set([
+  "Any", "Array", "Binary", "Boolean", "Callable", "CatalogEntry", "Class", "Collection", "Data", "Default", "Deferred",
+  "Enum", "Error", "Float", "Hash", "Init", "Integer", "Iterable", "Iterator", "NotUndef", "Numeric", "Object", "Optional",
+  "Pattern", "Regexp", "Resource", "RichData", "Runtime", "Scalar", "ScalarData", "SemVer", "SemVerRange", "Sensitive",
+  "String", "Struct", "Timespan", "Timestamp", "Tuple", "Type", "TypeSet", "Undef", "URI", "Variant",
+]);
+
+const KIND_MAP: Readonly<Record<string, string>> = {
+  LISTSTART: "LBRACK",
+  SELBRACE: "LBRACE",
+  WSLPAREN: "LPAREN",
+};
+
+/** The heredoc bodies of a file: [start, end) from the line after the opener to the end of the tag line. */
+export function heredocBodies(text: string, tokens: readonly Token[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let lastEnd = 0;
+  for (const t of tokens) {
+    if (t.kind !== "HEREDOC") continue;
+    const m = /^@\(\s*"?([^":/)]+?)"?\s*(?::[^/)]*)?(?:\/[^)]*)?\)$/.exec(t.text);
+    if (!m) continue;
+    const tag = m[1]!.trim();
+    let nl = text.indexOf("\n", t.end);
+    if (nl < 0) continue;
+    let pos = Math.max(nl + 1, lastEnd);
+    let end = -1;
+    while (pos < text.length) {
+      nl = text.indexOf("\n", pos);
+      const lineEnd = nl < 0 ? text.length : nl;
+      const line = text.slice(pos, lineEnd).replace(/\r$/, "");
+      if (line.replace(/^\s*\|?\s*-?\s*/, "").trimEnd() === tag) {
+        end = nl < 0 ? text.length : nl;
+        break;
+      }
+      pos = lineEnd + 1;
+    }
+    if (end < 0) continue;
+    out.push({ start: Math.max(text.indexOf("\n", t.end) + 1, lastEnd), end });
+    lastEnd = end + 1;
+  }
+  return out;
+}
+
+/** Builds the layout token list. `comments` are cfg's comment tokens (`#...`, `/*...*\/`). */
+export function buildLayoutTokens(file: SourceFile, tokens: readonly Token[], comments: readonly Token[]): LayoutToken[] {
+  const text = file.text;
+  const bodies = heredocBodies(text, tokens);
+  const inBody = (off: number): boolean => bodies.some((b) => off >= b.start && off < b.end);
+  const raw: LayoutToken[] = [];
+  const mk = (type: string, value: string, start: number, end: number): LayoutToken => ({
+    type, value, text: text.slice(start, end), start, end, line: 0, column: 0, index: 0,
+  });
+  // `// text` is not a comment to Puppet (it lexes an empty regex); puppet-lint calls it SLASH_COMMENT.
+  let slashUntil = -1;
+  const sorted = [...tokens].sort((a, b) => a.start - b.start);
+  for (let i = 0; i < sorted.length; i++) {
+    const t = sorted[i]!;
+    if (t.start < slashUntil) continue;
+    if (t.end === t.start) continue;
+    let type = KIND_MAP[t.kind] ?? t.kind;
+    let value = typeof t.value === "string" ? t.value : t.text;
+    const prev = sorted[i - 1];
+    if (t.kind === "REGEX" && t.text === "//") {
+      let e = text.indexOf("\n", t.start);
+      if (e < 0) e = text.length;
+      if (text[e - 1] === "\r") e--;
+      raw.push(mk("SLASH_COMMENT", text.slice(t.start + 2, e), t.start, e));
+      slashUntil = e;
+      continue;
+    }
+    if (t.kind === "STRING") {
+      if (t.text.startsWith("'")) type = "SSTRING";
+      else if (t.text.startsWith('"')) type = "STRING";
+      else type = "HEREDOC";
+      value = t.text.startsWith("'") || t.text.startsWith('"') ? t.text.slice(1, -1) : t.text;
+      if (type === "SSTRING") value = String(t.value ?? value);
+    } else if (t.kind === "DQPRE" || t.kind === "DQMID" || t.kind === "DQPOST") {
+      const heredoc = !(t.kind === "DQPRE" ? t.text.startsWith('"') : dqOpenerOf(sorted, i)?.text.startsWith('"'));
+      const suffix = t.kind === "DQPRE" ? "PRE" : t.kind === "DQMID" ? "MID" : "POST";
+      type = heredoc ? `HEREDOC_${suffix}` : t.kind;
+      value = String(t.value ?? "");
+    } else if (t.kind === "VARIABLE") {
+      value = String(t.value ?? t.text.replace(/^\$/, ""));
+      if (prev && (prev.kind === "DQPRE" || prev.kind === "DQMID") && prev.end === t.start && !prev.text.endsWith("${")) type = "UNENC_VARIABLE";
+    } else if (t.kind === "CLASSREF" && TYPE_NAMES.has(t.text)) {
+      type = "TYPE";
+    } else if (t.kind === "NAME" && text[t.end] === "(") {
+      type = "FUNCTION_NAME";
+    } else if (t.kind === "HEREDOC") {
+      type = "HEREDOC_OPEN";
+    }
+    raw.push(mk(type, value, t.start, t.end));
+  }
+  for (const c of comments) {
+    if (c.text.startsWith("/*")) raw.push(mk("MLCOMMENT", c.text.slice(2, -2), c.start, c.end));
+    else raw.push(mk("COMMENT", c.text.slice(1), c.start, c.end));
+  }
+  raw.sort((a, b) => a.start - b.start);
+
+  // Formatting tokens from the gaps between tokens (never inside a heredoc body).
+  const all: LayoutToken[] = [];
+  let pos = 0;
+  const gap = (from: number, to: number): void => {
+    let p = from;
+    while (p < to) {
+      if (inBody(p)) {
+        const b = bodies.find((x) => p >= x.start && p < x.end)!;
+        p = Math.min(to, b.end);
+        continue;
+      }
+      const ch = text.charCodeAt(p);
+      if (ch === 10) {
+        all.push(mk("NEWLINE", "\n", p, p + 1));
+        p++;
+      } else if (ch === 13 && text.charCodeAt(p + 1) === 10) {
+        all.push(mk("NEWLINE", "\r\n", p, p + 2));
+        p += 2;
+      } else if (!isBlank(ch)) {
+        p++; // e.g. the `}` closing an interpolation: not a token in puppet-lint either
+      } else {
+        let q = p;
+        while (q < to && isBlank(text.charCodeAt(q)) && !(text.charCodeAt(q) === 13 && text.charCodeAt(q + 1) === 10) && !inBody(q)) q++;
+        const atLineStart = p === 0 || text.charCodeAt(p - 1) === 10;
+        all.push(mk(atLineStart ? "INDENT" : "WHITESPACE", text.slice(p, q), p, q));
+        p = q;
+      }
+    }
+  };
+  for (const t of raw) {
+    if (t.start < pos) continue; // overlapping (should not happen)
+    if (t.start > pos) gap(pos, t.start);
+    all.push(t);
+    pos = t.end;
+  }
+  if (pos < text.length) gap(pos, text.length);
+
+  // Line/column and links.
+  let lastCode: LayoutToken | undefined;
+  for (let i = 0; i < all.length; i++) {
+    const t = all[i]!;
+    t.index = i;
+    const p = file.position(t.start);
+    t.line = p.line;
+    t.column = p.column;
+    t.prev = all[i - 1];
+    t.next = all[i + 1];
+    t.prevCode = lastCode;
+    if (!FORMATTING_TYPES.has(t.type)) lastCode = t;
+  }
+  let nextCode: LayoutToken | undefined;
+  for (let i = all.length - 1; i >= 0; i--) {
+    const t = all[i]!;
+    t.nextCode = nextCode;
+    if (!FORMATTING_TYPES.has(t.type)) nextCode = t;
+  }
+  return all;
+}
+
+/** The DQPRE that opens the string a DQMID/DQPOST at `i` belongs to. */
+function dqOpenerOf(tokens: readonly Token[], i: number): Token | undefined {
+  let depth = 0;
+  for (let j = i - 1; j >= 0; j--) {
+    const k = tokens[j]!.kind;
+    if (k === "DQPOST") depth++;
+    else if (k === "DQPRE") {
+      if (depth === 0) return tokens[j];
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+/** Whitespace other than a line feed. */
+function isBlank(ch: number): boolean {
+  return ch === 32 || ch === 9 || ch === 13 || ch === 12 || ch === 11 || ch === 0xa0;
+}

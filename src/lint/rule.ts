@@ -1,0 +1,84 @@
+// The contract between the lint runner and its rules. One rule per file under rules/, named after
+// its check (puppet-lint's name where one exists), holding `meta` and `check`.
+import type { Program, Node } from "../ast/nodes.js";
+import type { TextEdit } from "../diagnostics/diagnostic.js";
+import type { Token } from "../lexer/lexer.js";
+import type { SourceFile } from "../source/source-file.js";
+import type { LayoutToken } from "./layout-tokens.js";
+
+export type LintLevel = "warning" | "error";
+
+export interface RuleOptionSpec {
+  readonly type: "number" | "string" | "string[]" | "boolean";
+  readonly default: unknown;
+  readonly description: string;
+}
+
+export interface RuleMeta {
+  /** The check name: puppet-lint's spelling (`140chars`, `arrow_alignment`) or a cfg name. */
+  readonly name: string;
+  readonly level: LintLevel;
+  /** Off-by-default checks are turned on with `--<name>-check` or the config file. */
+  readonly enabled: boolean;
+  readonly fixable: boolean;
+  /** Where the check comes from: puppet-lint core, a community plugin, or cfg's own (typecheck). */
+  readonly origin: "puppet-lint" | "plugin" | "cfg";
+  readonly description: string;
+  readonly options?: Readonly<Record<string, RuleOptionSpec>>;
+}
+
+export interface Report {
+  /** Offset of the problem (line and column shown are those of `start`). */
+  readonly start: number;
+  readonly end?: number;
+  readonly message: string;
+  /** Non-overlapping edits against the original text that fix the problem. */
+  readonly fix?: readonly TextEdit[];
+  /** Overrides the check's configured level (e.g. unquoted_node_name's syntax errors). */
+  readonly level?: LintLevel;
+}
+
+export interface ModuleIndex {
+  /** Lowercased names of classes, defined types, functions and type aliases known on the modulepath. */
+  readonly classes: ReadonlyMap<string, ReadonlySet<string> | undefined>;
+  readonly definedTypes: ReadonlyMap<string, DefinitionSignature>;
+  readonly classSignatures: ReadonlyMap<string, DefinitionSignature>;
+  readonly functions: ReadonlySet<string>;
+}
+
+export interface DefinitionSignature {
+  readonly params: ReadonlyMap<string, { required: boolean }>;
+}
+
+export interface RuleContext {
+  readonly file: SourceFile;
+  /** Absolute path (for autoloader_layout); "" for stdin. */
+  readonly fullpath: string;
+  readonly tokens: readonly Token[];
+  readonly comments: readonly Token[];
+  readonly program: Program;
+  /** puppet-lint-shaped token list with whitespace tokens (built on first use). */
+  readonly layout: readonly LayoutToken[];
+  /** Parent of an AST node (built on first use). */
+  parentOf(node: Node): Node | undefined;
+  /** Every AST node, parents before children (built on first use). */
+  readonly nodes: readonly Node[];
+  readonly options: Readonly<Record<string, unknown>>;
+  /** Settings that are not per-check: `relative` for autoloader_layout. */
+  readonly settings: LintSettings;
+  report(r: Report): void;
+}
+
+export interface LintSettings {
+  readonly relative?: boolean;
+  readonly modules?: ModuleIndex;
+}
+
+export interface LintRule {
+  readonly meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+export function defineRule(rule: LintRule): LintRule {
+  return rule;
+}

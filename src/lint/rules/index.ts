@@ -1,0 +1,43 @@
+// The registry of lint checks, sorted by name. Every rule file here must be listed (tests/lint meta test).
+import type { LintRule } from "../rule.js";
+import r0 from "./140chars.js";
+import r1 from "./2sp_soft_tabs.js";
+import r2 from "./80chars.js";
+import r3 from "./arrow_alignment.js";
+import r4 from "./arrow_on_right_operand_line.js";
+import r5 from "./autoloader_layout.js";
+import r6 from "./case_without_default.js";
+import r7 from "./class_inherits_from_params_class.js";
+import r8 from "./code_on_top_scope.js";
+import r9 from "./documentation.js";
+import r10 from "./double_quoted_strings.js";
+import r11 from "./duplicate_params.js";
+import r12 from "./ensure_first_param.js";
+import r13 from "./ensure_not_symlink_target.js";
+import r14 from "./file_mode.js";
+import r15 from "./hard_tabs.js";
+import r16 from "./inherits_across_namespaces.js";
+import r17 from "./names_containing_dash.js";
+import r18 from "./names_containing_uppercase.js";
+import r19 from "./nested_classes_or_defines.js";
+import r20 from "./only_variable_string.js";
+import r21 from "./parameter_order.js";
+import r22 from "./puppet_url_without_modules.js";
+import r23 from "./quoted_booleans.js";
+import r24 from "./right_to_left_relationship.js";
+import r25 from "./selector_inside_resource.js";
+import r26 from "./single_quote_string_with_variables.js";
+import r27 from "./slash_comments.js";
+import r28 from "./star_comments.js";
+import r29 from "./trailing_whitespace.js";
+import r30 from "./unquoted_file_mode.js";
+import r31 from "./unquoted_node_name.js";
+import r32 from "./unquoted_resource_title.js";
+import r33 from "./variable_contains_dash.js";
+import r34 from "./variable_is_lowercase.js";
+import r35 from "./variable_scope.js";
+import r36 from "./variables_not_enclosed.js";
+
+export const ALL_RULES: readonly LintRule[] = [r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12, r13, r14, r15, r16, r17, r18, r19, r20, r21, r22, r23, r24, r25, r26, r27, r28, r29, r30, r31, r32, r33, r34, r35, r36].sort((a, b) => (a.meta.name < b.meta.name ? -1 : 1));
+
+export const RULES_BY_NAME: ReadonlyMap<string, LintRule> = new Map(ALL_RULES.map((r) => [r.meta.name, r]));
