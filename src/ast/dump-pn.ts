@@ -71,6 +71,14 @@ function ifToPn(e: A.IfExpression | A.UnlessExpression, name: string): PN {
 function transform(n: A.Node): PN {
   switch (n.kind) {
     case "Program":
+      // An EPP template is, in Puppet's model, a lambda (its parameters) whose body is the epp.
+      if (n.body.length === 1 && n.body[0]!.kind === "EppExpression") {
+        const epp = n.body[0];
+        const entries: [string, PN][] = [];
+        if (epp.parameters.length) entries.push(paramsEntry(epp.parameters));
+        entries.push(["body", list([transform(epp)])]);
+        return asCall("lambda", map(entries));
+      }
       if (n.body.length === 0) return call("nop");
       if (n.body.length === 1) return transform(n.body[0]!);
       return asCall("block", arr(n.body));
@@ -117,7 +125,8 @@ function transform(n: A.Node): PN {
     case "ConcatenatedString":
       return asCall("concat", arr(n.segments));
     case "EppExpression":
-      return isNop(n.body) ? call("epp") : asCall("epp", transform(n.body));
+      if (isNop(n.body)) return call("epp");
+      return n.body.kind === "BlockExpression" ? asCall("epp", arr(n.body.statements)) : call("epp", transform(n.body));
     case "ExportedQuery":
       return isNop(n.expr) ? call("exported-query") : call("exported-query", transform(n.expr!));
     case "VirtualQuery":

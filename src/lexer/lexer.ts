@@ -560,9 +560,21 @@ export class Lexer {
   /** A double-quoted string: STRING, or DQPRE (expr tokens) DQMID ... DQPOST. */
   private interpolateDq(): Token | undefined {
     const before = this.pos;
+    const base = this.queue.length;
     this.pos++;
     this.interpolate(before, true, DQ_ESCAPES, true, "STRING");
-    return this.queue.shift();
+    return this.fromQueue(base);
+  }
+
+  /**
+   * The tokens a string or heredoc pushed onto the queue from index `base`. At top level (empty
+   * queue before) the first is returned and the rest follow from the queue. Inside an interpolation
+   * (`"${ "nested" }"`: enqueueUntil is filling the queue) they are already in place, in order.
+   */
+  private fromQueue(base: number): Token | undefined {
+    if (base === 0) return this.queue.shift();
+    this.ctx.after = this.queue[this.queue.length - 1]?.kind ?? this.ctx.after;
+    return undefined;
   }
 
   /**
@@ -720,9 +732,10 @@ export class Lexer {
         const sub = new Lexer(this.file, body, map, { escapes, interpolate: dqStyle });
         const subTokens = sub.lexUnquoted();
         this.diagnostics.push(...sub.diagnostics);
+        const base = this.queue.length;
         this.queue.push(heredocToken, ...subTokens);
         this.pos = posAfter;
-        return this.queue.shift();
+        return this.fromQueue(base);
       }
       lines.push({ start: p, text: line });
       p = e;
@@ -749,7 +762,8 @@ export class Lexer {
     const r = this.eppScanText(skipLeading);
     switch (r.mode) {
       case "text":
-        if (r.text) this.queue.push(this.tok("RENDER_STRING", before, this.pos, r.text));
+        // Trailing text that trimming (`-%>`) emptied still renders (Ruby's "" is truthy); no text at all does not.
+        if (r.text !== undefined) this.queue.push(this.tok("RENDER_STRING", before, this.pos, r.text));
         this.ctx.eppOpen = undefined;
         return;
       case "epp":

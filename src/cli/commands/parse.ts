@@ -32,7 +32,8 @@ export function register(program: Command): void {
           process.stderr.write(renderDiagnosticsText(errors, { color: process.stderr.isTTY }) + "\n");
           continue;
         }
-        if (opts.format === "pn") out += `--- ${f.path}${dumpPn(r.program)}`;
+        // `puppet epp dump --header` puts a newline after the header, and no header for a single file.
+        if (opts.format === "pn") out += epp ? (files.length > 1 ? `--- ${f.path}\n` : "") + dumpPn(r.program) : `--- ${f.path}${dumpPn(r.program)}`;
         else json.push({ file: f.path, ast: r.program });
       }
       if (diagnostics.length) process.stderr.write(renderDiagnosticsText(diagnostics) + "\n");
