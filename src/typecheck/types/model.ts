@@ -267,7 +267,7 @@ export class PStringType extends PType {
     return PStringType.DEFAULT;
   }
   override generalize(): PType {
-    return PStringType.DEFAULT;
+    return this.value !== undefined ? PStringType.DEFAULT : this;
   }
 }
 
@@ -534,7 +534,7 @@ export class PArrayType extends PType {
     return PArrayType.DEFAULT;
   }
   override generalize(): PType {
-    return this.max === 0 ? PArrayType.DEFAULT : new PArrayType(this.elementType.generalize(), 0, Infinity);
+    return this.max === 0 ? this : new PArrayType(this.elementType.generalize(), 0, Infinity);
   }
 }
 
@@ -584,7 +584,7 @@ export class PHashType extends PType {
     return PHashType.DEFAULT;
   }
   override generalize(): PType {
-    return this.max === 0 ? PHashType.DEFAULT : new PHashType(this.keyType.generalize(), this.valueType.generalize(), 0, Infinity);
+    return this.max === 0 ? this : new PHashType(this.keyType.generalize(), this.valueType.generalize(), 0, Infinity);
   }
 }
 
@@ -646,7 +646,7 @@ export class PTupleType extends PType {
     return PTupleType.DEFAULT;
   }
   override generalize(): PType {
-    return new PArrayType(commonType(this.types.map((t) => t.generalize())), 0, Infinity);
+    return new PArrayType(commonType(this.types).generalize(), 0, Infinity);
   }
 }
 
@@ -720,7 +720,7 @@ export class PStructType extends PType {
   }
   override generalize(): PType {
     if (this.elements.length === 0) return PHashType.DEFAULT;
-    return new PHashType(PStringType.DEFAULT, commonType(this.elements.map((e) => e.valueType.generalize())), 0, Infinity);
+    return new PHashType(commonType(this.elements.map((e) => PStringType.ofValue(e.name))).generalize(), commonType(this.elements.map((e) => e.valueType)).generalize(), 0, Infinity);
   }
 }
 
@@ -1169,14 +1169,14 @@ export function isAssignable(to: PType, from: PType): boolean {
 }
 
 /** The common supertype of several types, roughly as Puppet's TypeCalculator#common_type. */
-export function commonType(types: readonly PType[]): PType {
+export function commonType(types: readonly PType[], reduced = false): PType {
   if (types.length === 0) return PUnitType.DEFAULT;
   let acc = types[0]!;
-  for (const t of types.slice(1)) acc = common2(acc, t);
+  for (const t of types.slice(1)) acc = common2(acc, t, reduced);
   return acc;
 }
 
-function common2(a: PType, b: PType): PType {
+function common2(a: PType, b: PType, reduced: boolean): PType {
   if (isAssignable(a, b)) return a;
   if (isAssignable(b, a)) return b;
   if (a instanceof PIntegerType && b instanceof PIntegerType) {
@@ -1185,19 +1185,42 @@ function common2(a: PType, b: PType): PType {
     return new PIntegerType(min, max);
   }
   if (a instanceof PFloatType && b instanceof PFloatType) return new PFloatType(Math.min(a.min, b.min), Math.max(a.max, b.max));
+  if (a instanceof PUndefType) return b;
+  if (b instanceof PUndefType) return a;
   if (isStringish(a) && isStringish(b)) {
-    if (a instanceof PStringType && b instanceof PStringType && a.value !== undefined && b.value !== undefined) return new PEnumType([a.value, b.value], false);
-    if (a instanceof PEnumType && b instanceof PStringType && b.value !== undefined) return new PEnumType([...a.values, b.value], false);
+    if (reduced) {
+      if (a instanceof PStringType && b instanceof PStringType && a.value !== undefined && b.value !== undefined) return new PEnumType([a.value, b.value], false);
+      if (a instanceof PEnumType && b instanceof PStringType && b.value !== undefined) return new PEnumType([...a.values, b.value], false);
+    }
+    if (a instanceof PStringType && b instanceof PStringType) return new PStringType(Math.min(a.min, b.min), Math.max(a.max, b.max));
+    if (a instanceof PEnumType && b instanceof PEnumType) return new PEnumType([...a.values, ...b.values], a.caseInsensitive && b.caseInsensitive);
     return PStringType.DEFAULT;
   }
   if (PNumericType.DEFAULT.accepts(a) && PNumericType.DEFAULT.accepts(b)) return PNumericType.DEFAULT;
   if (PScalarDataType.DEFAULT.accepts(a) && PScalarDataType.DEFAULT.accepts(b)) return PScalarDataType.DEFAULT;
   if (PScalarType.DEFAULT.accepts(a) && PScalarType.DEFAULT.accepts(b)) return PScalarType.DEFAULT;
-  if (PDataType.DEFAULT.accepts(a) && PDataType.DEFAULT.accepts(b)) return PDataType.DEFAULT;
   if (a instanceof PTypeType && b instanceof PTypeType) return PTypeType.DEFAULT;
-  if ((a instanceof PArrayType || a instanceof PTupleType) && (b instanceof PArrayType || b instanceof PTupleType)) return PArrayType.DEFAULT;
-  if ((a instanceof PHashType || a instanceof PStructType) && (b instanceof PHashType || b instanceof PStructType)) return PHashType.DEFAULT;
+  if ((a instanceof PArrayType || a instanceof PTupleType) && (b instanceof PArrayType || b instanceof PTupleType)) {
+    return new PArrayType(common2(arrayElementType(a), arrayElementType(b), reduced), 0, Infinity);
+  }
+  if ((a instanceof PHashType || a instanceof PStructType) && (b instanceof PHashType || b instanceof PStructType)) {
+    const [ka, va] = hashKeyValueTypes(a);
+    const [kb, vb] = hashKeyValueTypes(b);
+    return new PHashType(common2(ka, kb, reduced), common2(va, vb, reduced), 0, Infinity);
+  }
+  if (isAssignable(PDataType.DEFAULT, a) && isAssignable(PDataType.DEFAULT, b)) return PDataType.DEFAULT;
   return PAnyType.DEFAULT;
+}
+
+function arrayElementType(t: PArrayType | PTupleType): PType {
+  if (t instanceof PArrayType) return t.elementType;
+  return t.types.length === 0 ? PAnyType.DEFAULT : commonType(t.types);
+}
+
+function hashKeyValueTypes(t: PHashType | PStructType): [PType, PType] {
+  if (t instanceof PHashType) return [t.keyType, t.valueType];
+  if (t.elements.length === 0) return [PAnyType.DEFAULT, PAnyType.DEFAULT];
+  return [commonType(t.elements.map((e) => PStringType.ofValue(e.name))), commonType(t.elements.map((e) => e.valueType))];
 }
 
 /** Puppet's inference: the most specific type of a value (`Integer[250, 250]`, `Tuple[...]`). */
@@ -1239,11 +1262,11 @@ export function inferType(v: Value): PType {
 export function inferReducedType(v: Value): PType {
   if (Array.isArray(v)) {
     if (v.length === 0) return PArrayType.EMPTY;
-    return new PArrayType(commonType(v.map(inferReducedType)), v.length, v.length);
+    return new PArrayType(commonType(v.map(inferReducedType), true), v.length, v.length);
   }
   if (v instanceof PHash) {
     if (v.size === 0) return PHashType.EMPTY;
-    return new PHashType(commonType([...v.keys()].map(inferReducedType)), commonType([...v.values()].map(inferReducedType)), v.size, v.size);
+    return new PHashType(commonType([...v.keys()].map(inferReducedType), true), commonType([...v.values()].map(inferReducedType), true), v.size, v.size);
   }
   return inferType(v);
 }

@@ -7,6 +7,13 @@ import { PType } from "./model.js";
 import { PuppetTypeError, makeRegexp, parameterize, resolveTypeName } from "./parameterize.js";
 
 export function parseTypeString(src: string, lookupAlias?: (name: string) => PType | undefined): PType {
+  const v = parseLiteral(src, lookupAlias);
+  if (!(v instanceof PType)) throw new PuppetTypeError(`The expression '${src}' is not a valid type specification.`);
+  return v;
+}
+
+/** Parses a Puppet literal (types, numbers, strings, arrays, hashes, regexps, undef, default). */
+export function parseLiteral(src: string, lookupAlias?: (name: string) => PType | undefined): Value {
   let i = 0;
   const ws = (): void => {
     while (i < src.length && /\s/.test(src[i]!)) i++;
@@ -72,6 +79,7 @@ export function parseTypeString(src: string, lookupAlias?: (name: string) => PTy
       return arr;
     }
     const num = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/.exec(src.slice(i));
+    if (c === "-" && !num) return fail();
     if (num) {
       i += num[0].length;
       return num[1] || num[2] ? Number(num[0]) : BigInt(num[0]);
@@ -107,6 +115,6 @@ export function parseTypeString(src: string, lookupAlias?: (name: string) => PTy
   };
   const v = parseValue();
   ws();
-  if (i !== src.length || !(v instanceof PType)) fail();
-  return v as PType;
+  if (i !== src.length) fail();
+  return v;
 }
