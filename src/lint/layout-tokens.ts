@@ -7,21 +7,28 @@
 import type { Token } from "../lexer/lexer.js";
 import type { SourceFile } from "../source/source-file.js";
 
-export interface LayoutToken {
-  type: string;
-  /** puppet-lint's value: comment text without `#`, string contents without quotes, variable name without `$`. */
-  value: string;
+/** One token of the layout view. A class (fixed shape, text computed on demand) because a big
+ * corpus makes about a million of them. */
+export class LayoutToken {
+  line = 0;
+  column = 0;
+  index = 0;
+  prev: LayoutToken | undefined = undefined;
+  next: LayoutToken | undefined = undefined;
+  prevCode: LayoutToken | undefined = undefined;
+  nextCode: LayoutToken | undefined = undefined;
+  constructor(
+    readonly type: string,
+    /** puppet-lint's value: comment text without `#`, string contents without quotes, variable name without `$`. */
+    readonly value: string,
+    readonly start: number,
+    readonly end: number,
+    private readonly source: string,
+  ) {}
   /** Exact source text. */
-  text: string;
-  start: number;
-  end: number;
-  line: number;
-  column: number;
-  index: number;
-  prev?: LayoutToken;
-  next?: LayoutToken;
-  prevCode?: LayoutToken;
-  nextCode?: LayoutToken;
+  get text(): string {
+    return this.source.slice(this.start, this.end);
+  }
 }
 
 export const FORMATTING_TYPES: ReadonlySet<string> = new Set(["WHITESPACE", "NEWLINE", "COMMENT", "MLCOMMENT", "SLASH_COMMENT", "INDENT"]);
@@ -74,14 +81,14 @@ export function heredocBodies(text: string, tokens: readonly Token[]): { start: 
 export function buildLayoutTokens(file: SourceFile, tokens: readonly Token[], comments: readonly Token[]): LayoutToken[] {
   const text = file.text;
   const bodies = heredocBodies(text, tokens);
-  const inBody = (off: number): boolean => bodies.some((b) => off >= b.start && off < b.end);
+  const inBody = bodies.length === 0 ? (): boolean => false : (off: number): boolean => bodies.some((b) => off >= b.start && off < b.end);
   const raw: LayoutToken[] = [];
-  const mk = (type: string, value: string, start: number, end: number): LayoutToken => ({
-    type, value, text: text.slice(start, end), start, end, line: 0, column: 0, index: 0,
-  });
+  const mk = (type: string, value: string, start: number, end: number): LayoutToken => new LayoutToken(type, value, start, end, text);
   // `// text` is not a comment to Puppet (it lexes an empty regex); puppet-lint calls it SLASH_COMMENT.
   let slashUntil = -1;
-  const sorted = [...tokens].sort((a, b) => a.start - b.start);
+  let isSorted = true;
+  for (let i = 1; i < tokens.length && isSorted; i++) if (tokens[i]!.start < tokens[i - 1]!.start) isSorted = false;
+  const sorted = isSorted ? tokens : [...tokens].sort((a, b) => a.start - b.start);
   for (let i = 0; i < sorted.length; i++) {
     const t = sorted[i]!;
     if (t.start < slashUntil) continue;
@@ -124,7 +131,7 @@ export function buildLayoutTokens(file: SourceFile, tokens: readonly Token[], co
     if (c.text.startsWith("/*")) raw.push(mk("MLCOMMENT", c.text.slice(2, -2), c.start, c.end));
     else raw.push(mk("COMMENT", c.text.slice(1), c.start, c.end));
   }
-  raw.sort((a, b) => a.start - b.start);
+  if (comments.length) raw.sort((a, b) => a.start - b.start);
 
   // Formatting tokens from the gaps between tokens (never inside a heredoc body).
   const all: LayoutToken[] = [];
@@ -165,12 +172,14 @@ export function buildLayoutTokens(file: SourceFile, tokens: readonly Token[], co
 
   // Line/column and links.
   let lastCode: LayoutToken | undefined;
+  const starts = file.lineStarts;
+  let line = 0; // 0-based index into starts
   for (let i = 0; i < all.length; i++) {
     const t = all[i]!;
     t.index = i;
-    const p = file.position(t.start);
-    t.line = p.line;
-    t.column = p.column;
+    while (line + 1 < starts.length && starts[line + 1]! <= t.start) line++;
+    t.line = line + 1;
+    t.column = t.start - starts[line]! + 1;
     t.prev = all[i - 1];
     t.next = all[i + 1];
     t.prevCode = lastCode;

@@ -2,7 +2,7 @@
 // (`# lint:ignore:<check> [reason]`, `# lint:endignore`), as puppet-lint does, plus what it lacks:
 // a warning for a suppression that suppresses nothing and for unbalanced control comments.
 import type { Node, Program } from "../ast/nodes.js";
-import { childNodes } from "../ast/walk.js";
+import { childNodes } from "./ast-walk.js";
 import type { TextEdit } from "../diagnostics/diagnostic.js";
 import type { Token } from "../lexer/lexer.js";
 import { parseManifest } from "../parser/parse.js";
@@ -73,21 +73,24 @@ export function lintParsed(
   let parents: Map<Node, Node> | undefined;
   let nodes: Node[] | undefined;
   const buildNodes = (): void => {
-    parents = new Map();
-    nodes = [];
-    const stack: Node[] = [program];
     const order: Node[] = [];
     // iterative pre-order walk (deep files must not exhaust the stack)
+    const stack: Node[] = [program];
     while (stack.length) {
       const n = stack.pop()!;
       order.push(n);
       const kids = childNodes(n);
-      for (let i = kids.length - 1; i >= 0; i--) {
-        parents.set(kids[i]!, n);
-        stack.push(kids[i]!);
-      }
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
     }
     nodes = order;
+  };
+  const buildParents = (): void => {
+    parents = new Map();
+    for (const n of ctx0nodes()) for (const c of childNodes(n)) parents.set(c, n);
+  };
+  const ctx0nodes = (): Node[] => {
+    if (!nodes) buildNodes();
+    return nodes!;
   };
   const raw: Finding[] = [];
   for (const er of rules) {
@@ -101,12 +104,11 @@ export function lintParsed(
         return (layout ??= buildLayoutTokens(file, tokens, comments));
       },
       parentOf(n: Node) {
-        if (!parents) buildNodes();
+        if (!parents) buildParents();
         return parents!.get(n);
       },
       get nodes() {
-        if (!nodes) buildNodes();
-        return nodes!;
+        return ctx0nodes();
       },
       options: er.options,
       settings,

@@ -19,7 +19,9 @@ export default defineRule({
           continue;
         }
         if (eos.type === "DQPOST" && eos.value === "" && eos.nextCode?.type !== "FARROW") {
-          const inner = text.slice(pre.end, eos.start);
+          // `"${y}"`: the closing `}` belongs to no token; drop it with the quotes.
+          let inner = text.slice(pre.end, eos.start);
+          if (pre.text.endsWith("${")) inner = inner.replace(/\}\s*$/, "");
           ctx.report({ start: v.start, end: v.end, message: "string containing only a variable", fix: [{ start: pre.start, end: eos.end, text: inner.startsWith("$") ? inner : `$${inner}` }] });
         }
         break;

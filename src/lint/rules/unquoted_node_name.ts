@@ -6,7 +6,7 @@ export default defineRule({
     const quoted = new Map<number, { start: number; end: number }>();
     for (const n of ctx.nodes) {
       if (n.kind !== "NodeDefinition") continue;
-      for (const m of n.hostMatches) if (m.kind === "QualifiedName") quoted.set(m.span.start, m.span);
+      for (const m of n.hostMatches) if (m.kind === "QualifiedName" || (m.kind === "LiteralString" && !/['"]/.test(ctx.file.text[m.span.start] ?? ""))) quoted.set(m.span.start, m.span);
     }
     for (const node of ctx.layout) {
       if (node.type !== "NODE") continue;

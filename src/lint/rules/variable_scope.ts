@@ -3,7 +3,7 @@
 // enclosing lambda, or one of Puppet's automatic variables. Unlike puppet-lint's token scan,
 // lambda parameters are scoped to their lambda body, not to the lines it spans.
 import type { Node, Parameter } from "../../ast/nodes.js";
-import { childNodes } from "../../ast/walk.js";
+import { childNodes } from "../ast-walk.js";
 import { defineRule } from "../rule.js";
 
 export const AUTOMATIC_VARIABLES: ReadonlySet<string> = new Set([
