@@ -6,11 +6,11 @@
 //   tests/fixtures/parser/pn/*.pp|*.epp            hand-written snippets, each with <file>.pn;
 //   tests/fixtures/parser/errors/puppet-verdicts.json  for every errors/*.pp: Puppet's first error
 //                                                  (message, line, column) or null when Puppet accepts it.
-// usage: node scripts/corpus-fixtures.mjs [--sample]   (--sample re-copies the corpus sample first)
+// usage: node scripts/corpus-fixtures.mjs [--sample] [--verdicts-only]   (--sample re-copies the corpus sample first)
 // Needs `puppet` (7.x). Run with isolated settings so module location rules do not apply.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { tmpdir } from "node:os";
 import fg from "fast-glob";
@@ -66,20 +66,26 @@ function recordPn(dir) {
   }
   return n;
 }
-console.log(`corpus sample: ${recordPn(sampleDir)} dumps`);
-console.log(`snippets: ${recordPn(join(fixtures, "pn"))} dumps`);
+if (!process.argv.includes("--verdicts-only")) {
+  console.log(`corpus sample: ${recordPn(sampleDir)} dumps`);
+  console.log(`snippets: ${recordPn(join(fixtures, "pn"))} dumps`);
+}
 
 // ---- 3. Puppet's verdicts on our broken files
 const errDir = join(fixtures, "errors");
 const errFiles = fg.sync("*.pp", { cwd: errDir }).sort();
 const verdicts = {};
-const r = puppet(["parser", "validate", ...errFiles], errDir);
-for (const f of errFiles) verdicts[f] = null;
-for (const line of r.stderr.split("\n")) {
-  const m = /^Error: (?:Could not parse for environment production: )?(.*) \(file: (.*?)(?:, line: (\d+), column: (\d+))?\)$/.exec(line);
-  if (!m) continue;
-  const f = relative(errDir, resolve(errDir, m[2]));
-  if (verdicts[f] === null) verdicts[f] = { message: m[1], line: m[3] ? Number(m[3]) : null, column: m[4] ? Number(m[4]) : null };
+// One file per run: `parser validate` also registers definitions, so files defining the same function
+// or node in one batch would fail for each other ("Attempt to redefine entity").
+for (const f of errFiles) {
+  verdicts[f] = null;
+  const r = puppet(["parser", "validate", f], errDir);
+  for (const line of r.stderr.split("\n")) {
+    const m = /^Error: (?:Could not parse for environment production: )?(.*) \(file: (.*?)(?:, line: (\d+), column: (\d+))?\)$/.exec(line);
+    if (!m) continue;
+    if (verdicts[f] === null) verdicts[f] = { message: m[1], line: m[3] ? Number(m[3]) : null, column: m[4] ? Number(m[4]) : null };
+  }
+  if (verdicts[f] === null && r.status !== 0) verdicts[f] = { message: r.stderr.trim().split("\n")[0].replace(/^Error: /, ""), line: null, column: null };
 }
 writeFileSync(join(errDir, "puppet-verdicts.json"), JSON.stringify(verdicts, null, 2) + "\n");
 console.log(`error files: ${errFiles.length} verdicts (${Object.values(verdicts).filter(Boolean).length} rejected) in ${basename(errDir)}/puppet-verdicts.json`);

@@ -333,7 +333,8 @@ export class Lexer {
       if (m && this.text.slice(this.pos + m[0].length, this.pos + m[0].length + 2) !== "::") {
         return this.emit("CLASSREF", m[0].length, m[0]);
       }
-      this.error("Illegal class reference", this.pos);
+      // Puppet moves to the faulty position (one past the match) before reporting.
+      this.error("Illegal class reference", this.pos + (m ? m[0].length + 1 : 0));
     }
     if (this.skipWs()) return undefined;
     // Puppet emits OTHER for anything else; the parser reports it as a syntax error.
@@ -365,7 +366,7 @@ export class Lexer {
       PATTERN_CLASSREF.lastIndex = this.pos;
       const m = PATTERN_CLASSREF.exec(this.text);
       if (m && this.text.slice(this.pos + m[0].length, this.pos + m[0].length + 2) !== "::") return this.emit("CLASSREF", m[0].length, m[0]);
-      this.error("Illegal fully qualified class reference", this.pos, 3);
+      this.error("Illegal fully qualified class reference", this.pos + (m ? m[0].length + 3 : 0));
     }
     PATTERN_BARE_WORD.lastIndex = this.pos;
     const m = PATTERN_BARE_WORD.exec(this.text);

@@ -354,7 +354,9 @@ export class Parser {
 
   /** argument: assignment | hashpair (an unfolded hash) */
   private argument(): A.Expression {
-    const e = this.hashEntryValue();
+    // A keyword (`type`, `function`) is an argument only as the key of a hash pair.
+    const t = this.peek();
+    const e = (t.kind === "TYPE" || t.kind === "FUNCTION") && this.peek(1).kind !== "FARROW" ? this.assignment() : this.hashEntryValue();
     if (this.at("FARROW")) {
       this.next();
       const v = this.hashEntryValue();
@@ -1236,8 +1238,10 @@ export class Parser {
       }
       this.syntaxError();
     }
+    // A bare `type` is only a name where keywords are (hash keys, attribute names): elsewhere
+    // Puppet's grammar fails on the token after it.
     this.next();
-    return { kind: "QualifiedName", span: { start: t.start, end: t.end }, value: "type" };
+    this.syntaxError();
   }
 
   /** type_alias right-hand side: type, type[...], type hash (Object shorthand), hash, array */

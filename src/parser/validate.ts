@@ -62,6 +62,20 @@ export function labelOf(n: A.Node): string {
       return "'.' expression";
     case "CaseExpression":
       return "'case' statement";
+    case "HostClassDefinition":
+      return "Host Class Definition";
+    case "ResourceTypeDefinition":
+      return "'define' expression";
+    case "NodeDefinition":
+      return "Node Definition";
+    case "FunctionDefinition":
+      return "Function Definition";
+    case "TypeAlias":
+      return "Type Alias";
+    case "CallNamedFunctionExpression":
+      return "Function Call";
+    case "ResourceExpression":
+      return "Resource Statement";
     default:
       return n.kind.replace(/Expression$/, " Expression");
   }
@@ -69,6 +83,27 @@ export function labelOf(n: A.Node): string {
 
 function article(label: string): string {
   return /^[aeiouAEIOU]/.test(label) ? `an ${label}` : `a ${label}`;
+}
+
+function articleUc(label: string): string {
+  const a = article(label);
+  return a.charAt(0).toUpperCase() + a.slice(1);
+}
+
+/** checker4_0 RESERVED_TYPE_NAMES (as Puppet 7.23 rejects them, checked name by name): unusable for classes, defines, functions. */
+const RESERVED_TYPE_NAMES = new Set([
+  "any", "array", "boolean", "collection", "enum", "float", "hash", "init", "integer", "numeric", "object",
+  "optional", "pattern", "regexp", "runtime", "scalar", "semver", "semverrange", "sensitive", "string",
+  "struct", "timespan", "timestamp", "tuple", "typeset", "unit", "variant",
+]);
+/** Patterns::CLASSREF_DECL: a lower-case, possibly qualified name. */
+const DEFINITION_NAME = /^(?:(?:::)?[a-z]\w*)(?:::[a-z]\w*)*$/;
+const PARAM_NAME = /^[a-z_]\w*$/;
+const HOSTNAME_ILLEGAL = /[^-\w.]/;
+
+type DefinitionNode = A.HostClassDefinition | A.ResourceTypeDefinition | A.NodeDefinition | A.FunctionDefinition;
+function isDefinitionWithBody(n: A.Node): n is DefinitionNode {
+  return n.kind === "HostClassDefinition" || n.kind === "ResourceTypeDefinition" || n.kind === "NodeDefinition" || n.kind === "FunctionDefinition";
 }
 
 /** Expressions without side effects ("idem"): a value produced and forgotten when not last in a block. */
@@ -124,9 +159,9 @@ export function validateProgram(file: SourceFile, program: A.Program, opts: { ep
   const checkAssignTarget = (target: A.Expression, whole: A.AssignmentExpression) => {
     if (target.kind === "VariableExpression") {
       if (/^\d+$/.test(target.name)) {
-        report(whole.span, `Illegal attempt to assign to the numeric match result variable '$${target.name}'. Numeric variables are not assignable`);
+        report(target.span, `Illegal attempt to assign to the numeric match result variable '$${target.name}'. Numeric variables are not assignable`);
       } else if (target.name.includes("::")) {
-        report(whole.span, `Illegal attempt to assign to '${target.name}'. Cannot assign to variables in other namespaces`);
+        report(target.span, `Illegal attempt to assign to '${target.name}'. Cannot assign to variables in other namespaces`);
       }
       return;
     }
@@ -134,18 +169,116 @@ export function validateProgram(file: SourceFile, program: A.Program, opts: { ep
       for (const v of target.values) checkAssignTarget(v, whole);
       return;
     }
-    report(whole.span, `Illegal attempt to assign to '${article(labelOf(target))}'. Not an assignable reference`);
+    if (target.kind === "AccessExpression") {
+      report(target.span, "Illegal attempt to assign via [index/key]. Not an assignable reference");
+      return;
+    }
+    report(target.span, `Illegal attempt to assign to '${article(labelOf(target))}'. Not an assignable reference`);
   };
 
-  const checkParams = (params: readonly A.Parameter[]) => {
+  /** Offset of an operator in the source between two nodes (the AST keeps no span for operators). */
+  const operatorAt = (from: number, op: string): Span => {
+    const at = file.text.indexOf(op, from);
+    return at < 0 ? { start: from, end: from } : { start: at, end: at + op.length };
+  };
+
+  /** Puppet locates a parameter at its variable (after any type and `*`). */
+  const paramAt = (p: A.Parameter): Span => {
+    const at = file.text.indexOf("$" + p.name, p.span.start);
+    return at < 0 || at > p.span.end ? p.span : { start: at, end: at + p.name.length + 1 };
+  };
+
+  const checkParams = (params: readonly A.Parameter[], owner: A.Node) => {
     const seen = new Set<string>();
-    for (const p of params) {
-      if (seen.has(p.name)) report(p.span, `The parameter '${p.name}' is declared more than once in the parameter list`);
+    const supportsRest = owner.kind === "FunctionDefinition" || owner.kind === "LambdaExpression";
+    params.forEach((p, i) => {
+      if (!supportsRest && p.capturesRest) {
+        report(paramAt(p), `Parameter $${p.name} has 'captures rest' - not supported in ${article(labelOf(owner))}`);
+      } else if (owner.kind === "LambdaExpression" && p.capturesRest && i !== params.length - 1) {
+        // Puppet checks this for lambdas only (a function's misplaced rest parameter passes validation).
+        report(paramAt(p), `Parameter $${p.name} is not last, and has 'captures rest'`);
+      }
+      if (seen.has(p.name)) report(paramAt(p), `The parameter '${p.name}' is declared more than once in the parameter list`);
       seen.add(p.name);
+      if ((owner.kind === "HostClassDefinition" || owner.kind === "ResourceTypeDefinition") && (p.name === "name" || p.name === "title")) {
+        report(paramAt(p), `The parameter $${p.name} redefines a built in parameter in the ${labelOf(owner)}`);
+      }
+    });
+    // check_Parameter runs when the parameters themselves are visited (after the owner's checks).
+  };
+
+  const checkParameter = (p: A.Parameter) => {
+    if (/^\d+$/.test(p.name)) report(paramAt(p), `The numeric parameter name '$${p.name}' cannot be used (clashes with numeric match result variables)`);
+    if (!PARAM_NAME.test(p.name)) report(paramAt(p), `Illegal parameter name. The given name '${p.name}' does not conform to the naming rule /^[a-z_]\\w*$/`);
+  };
+
+  const checkNamedDefinition = (n: A.HostClassDefinition | A.ResourceTypeDefinition | A.FunctionDefinition) => {
+    if (!DEFINITION_NAME.test(n.name)) {
+      report(n.span, `Unacceptable name. The name '${n.name}' is unacceptable as the name of ${article(labelOf(n))}`);
+    } else if (RESERVED_TYPE_NAMES.has(n.name)) {
+      report(n.span, `The name: '${n.name}' is already defined by Puppet and can not be used as the name of ${article(labelOf(n))}.`);
     }
   };
 
-  const visit = (n: A.Node, ancestors: A.Node[]) => {
+  /** checker4_0 internal_check_no_idem_last: a class, define or node body may not end with a bare value. */
+  const checkNoIdemLast = (n: DefinitionNode) => {
+    const body = n.body;
+    if (body.kind === "Nop") return;
+    const last = body.kind === "BlockExpression" ? body.statements[body.statements.length - 1] : (body as A.Expression);
+    if (last && isIdem(last)) {
+      report(last.span, `This ${labelOf(last)} has no effect. ${articleUc(labelOf(n))} can not end with a value-producing expression without other effect`);
+    }
+  };
+
+  /**
+   * checker4_0 top(): definitions only at top level or inside classes; functions and type aliases only
+   * at the very top. `chain` is the containment in Puppet's model, nearest last: a block exists there
+   * for a definition's body always, elsewhere only for two or more statements.
+   */
+  const checkTop = (def: A.Node, chain: readonly string[]) => {
+    const absolute = def.kind === "FunctionDefinition" || def.kind === "TypeAlias" || def.kind === "TypeMapping";
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const o = chain[i]!;
+      if (o === "Program" || o === "HostClassDefinition") return;
+      if (o === "Block") {
+        const c = chain[i - 1];
+        if (c !== "Program" && absolute) {
+          report(def.span, `${articleUc(labelOf(def))} may only appear at toplevel`);
+          return;
+        }
+        continue;
+      }
+      report(def.span, "Classes, definitions, and nodes may only appear at toplevel or inside other classes");
+      return;
+    }
+  };
+
+  const checkResourceOps = (ops: readonly A.AttributeOp[], where: string | undefined) => {
+    let unfolds = 0;
+    for (const op of ops) {
+      if (op.kind === "AttributesOperation") {
+        if (++unfolds > 1) report(op.span, "Unfolding of attributes from Hash can only be used once per resource body");
+      } else if (op.operator === "+>" && where) {
+        report(op.span, `Illegal +> operation on attribute ${op.attributeName}. This operator can not be used in ${where}`);
+      }
+    }
+  };
+
+  const checkHostname = (e: A.Expression) => {
+    if (e.kind === "LiteralString" || e.kind === "QualifiedName") {
+      if (HOSTNAME_ILLEGAL.test(e.value)) report(e.span, `The hostname '${e.value}' contains illegal characters (only letters, digits, '_', '-', and '.' are allowed)`);
+    } else if (e.kind === "ConcatenatedString") {
+      for (const seg of e.segments) {
+        if (seg.kind === "TextExpression") report(seg.expr.span, "An interpolated expression is not allowed in a hostname of a node");
+        else if (HOSTNAME_ILLEGAL.test(seg.value)) report(e.span, `The hostname '${seg.value}' contains illegal characters (only letters, digits, '_', '-', and '.' are allowed)`);
+      }
+    }
+  };
+
+  const isDefinitionKind = (k: string) =>
+    k === "HostClassDefinition" || k === "ResourceTypeDefinition" || k === "NodeDefinition" || k === "FunctionDefinition" || k === "TypeAlias";
+
+  const visit = (n: A.Node, chain: string[]) => {
     switch (n.kind) {
       case "Program":
         if (!opts.epp) checkBlock(n.body);
@@ -154,19 +287,70 @@ export function validateProgram(file: SourceFile, program: A.Program, opts: { ep
         checkBlock(n.statements);
         break;
       case "AssignmentExpression":
+        if (n.operator !== "=") {
+          report(operatorAt(n.left.span.end, n.operator), `The operator '${n.operator}' is no longer supported. See http://links.puppet.com/remove-plus-equals`);
+        }
+        if (isDefinitionKind(n.right.kind)) report(n.right.span, `Invalid use of expression. ${articleUc(labelOf(n.right))} does not produce a value`);
         checkAssignTarget(n.left, n);
         break;
       case "HostClassDefinition":
       case "ResourceTypeDefinition":
-      case "NodeDefinition": {
-        const ok = ancestors.every((a) => a.kind === "Program" || a.kind === "BlockExpression" || a.kind === "HostClassDefinition");
-        if (!ok) report(n.span, "Classes, definitions, and nodes may only appear at toplevel or inside other classes");
-        if (n.kind !== "NodeDefinition") checkParams(n.parameters);
+      case "FunctionDefinition":
+        checkTop(n, chain);
+        checkNamedDefinition(n);
+        checkParams(n.parameters, n);
+        if (n.kind !== "FunctionDefinition") checkNoIdemLast(n);
+        break;
+      case "NodeDefinition":
+        checkTop(n, chain);
+        for (const h of n.hostMatches) checkHostname(h);
+        checkNoIdemLast(n);
+        break;
+      case "TypeAlias":
+      case "TypeMapping": {
+        // Puppet locates a type alias at its name, not at `type`.
+        const nameAt = n.kind === "TypeAlias" ? file.text.indexOf(n.name, n.span.start) : -1;
+        checkTop(nameAt >= 0 ? { ...n, span: { start: nameAt, end: nameAt + n.name.length } } : n, chain);
         break;
       }
-      case "FunctionDefinition":
+      case "HeredocExpression":
+        if (n.syntax === "json" && n.text.kind === "LiteralString") {
+          try {
+            JSON.parse(n.text.value);
+          } catch (e) {
+            report(n.text.span, `Invalid produced text having syntax: 'json'. JSON syntax checker: Cannot parse invalid JSON string. "${(e as Error).message}"`);
+          }
+        }
+        break;
       case "LambdaExpression":
-        checkParams(n.parameters);
+        checkParams(n.parameters, n);
+        break;
+      case "Parameter":
+        checkParameter(n);
+        break;
+      case "ReservedWord":
+        if (!n.future) report(n.span, `Use of reserved word: ${n.word}, must be quoted if intended to be a String value`);
+        break;
+      case "CallNamedFunctionExpression": {
+        const f = n.functor;
+        if (f.kind !== "QualifiedName" && f.kind !== "QualifiedReference") {
+          report(n.span, `Illegal expression. ${articleUc(labelOf(f))} is unacceptable as function name in a Function Call`);
+        }
+        break;
+      }
+      case "ResourceExpression": {
+        const t = n.typeName;
+        if (n.form !== "regular" && t.kind === "QualifiedName" && t.value === "class") report(n.span, "Classes are not virtualizable");
+        for (const b of n.bodies) checkResourceOps(b.operations, "a Resource Instance Definition");
+        break;
+      }
+      case "ResourceDefaultsExpression":
+        if (n.form !== "regular") report(n.span, "Resource Defaults are not virtualizable");
+        checkResourceOps(n.operations, undefined);
+        break;
+      case "ResourceOverrideExpression":
+        if (n.form !== "regular") report(n.span, "Resource Defaults are not virtualizable");
+        checkResourceOps(n.operations, undefined);
         break;
       case "CaseExpression": {
         let seenDefault = false;
@@ -203,9 +387,24 @@ export function validateProgram(file: SourceFile, program: A.Program, opts: { ep
         break;
       }
     }
-    ancestors.push(n);
-    for (const c of childNodes(n)) visit(c, ancestors);
-    ancestors.pop();
+    // The containment chain in Puppet's model (see checkTop).
+    let pushed = 0;
+    if (n.kind === "BlockExpression") {
+      if (n.statements.length >= 2 && chain[chain.length - 1] !== "Block") {
+        chain.push("Block");
+        pushed++;
+      }
+    } else {
+      chain.push(n.kind);
+      pushed++;
+      // Program's statements sit in a block that counts as top level.
+      if (isDefinitionWithBody(n) || n.kind === "Program") {
+        chain.push("Block");
+        pushed++;
+      }
+    }
+    for (const c of childNodes(n)) visit(c, chain);
+    chain.length -= pushed;
   };
   visit(program, []);
   return out;
