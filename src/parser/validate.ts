@@ -310,7 +310,7 @@ export function validateProgram(file: SourceFile, program: A.Program, opts: { ep
       case "TypeMapping": {
         // Puppet locates a type alias at its name, not at `type`.
         const nameAt = n.kind === "TypeAlias" ? file.text.indexOf(n.name, n.span.start) : -1;
-        checkTop(nameAt >= 0 ? { ...n, span: { start: nameAt, end: nameAt + n.name.length } } : n, chain);
+        checkTop(n.kind === "TypeAlias" && nameAt >= 0 ? { ...n, span: { start: nameAt, end: nameAt + n.name.length } } : n, chain);
         break;
       }
       case "HeredocExpression":
