@@ -25,6 +25,15 @@ export const DIAGNOSTIC_CODES = defineCodes({
   CFG1200: { severity: "error", message: "{message}" },
   CFG1201: { severity: "warning", message: "{message}" },
 
+  // ---- CFG2000-2499: types, functions and Hiera (src/typecheck, src/compiler/functions, src/compiler/hiera)
+  CFG2000: { severity: "error", message: "{message}", help: "the value does not match the declared type" },
+  CFG2001: { severity: "error", message: "{message}", help: "check the type's parameters (see Puppet's type reference)" },
+  CFG2002: { severity: "error", message: "{message}", help: "see the conversion rules of the type's new() function" },
+  CFG2100: { severity: "error", message: "{message}", help: "check the function's arguments" },
+  CFG2101: { severity: "error", message: "Unknown function: '{name}'" },
+  CFG2200: { severity: "error", message: "{message}", help: "check hiera.yaml (version 5) and the data files it names" },
+  CFG2201: { severity: "error", message: "{message}", help: "add the key to the Hiera data or give lookup() a default value" },
+
   // ---- CFG3xxx: evaluation
   CFG3000: { severity: "error", message: "{message}" },
 

@@ -39,8 +39,12 @@ export interface CallContext {
   facts?(): Value;
   /** Node name (for fqdn_rand: Puppet seeds with `$facts['networking']['fqdn']`). */
   nodeName?(): string;
-  /** Hiera lookup (see ../hiera/README.md); the `lookup` function delegates here. */
-  lookup?(args: Value[], lambda?: PLambda): Value;
+  /**
+   * lookup()/hiera*() with their raw arguments: the evaluator parses them with
+   * `parseLookupArgs` (../hiera), runs `Hiera.lookup` with the current scope and, when a lambda
+   * is given, uses it as the default (`callLambda(lambda, [name])`).
+   */
+  hieraLookup?(args: Value[], lambda?: PLambda): Value;
 }
 
 /** A parameter of a dispatch. `type` is a PType or a type string parsed once. */

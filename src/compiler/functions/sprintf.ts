@@ -59,35 +59,123 @@ function signOf(neg: boolean, flags: string): string {
   return neg ? "-" : flags.includes("+") ? "+" : flags.includes(" ") ? " " : "";
 }
 
+/**
+ * Decimal digits of |x| rounded to `n` significant digits the way Ruby's sprintf (BSD dtoa)
+ * rounds: half-to-even applied to the shortest round-trip digits, except when no digit is kept
+ * (then the binary value decides). Returns the digits and the decimal exponent of the first one.
+ */
+function roundDigits(x: number, n: number, e0?: number): { digits: string; exp: number } {
+  const [m, es] = Math.abs(x).toExponential().split("e") as [string, string];
+  const digits = m.replace(".", "");
+  const exp = Number(es);
+  if (n <= 0) {
+    // fcvt style with no digit kept: compare the binary value with half a unit.
+    const unitExp = exp - n + 1; // not used directly; caller passes e0 for fixed format
+    void unitExp;
+    const half = 5 * 10 ** ((e0 ?? exp) - 1);
+    if (n === 0 && Math.abs(x) > half) return { digits: "1", exp: (e0 ?? exp) };
+    return { digits: "", exp };
+  }
+  if (n >= digits.length) return { digits: digits.padEnd(n, "0"), exp };
+  const keep = digits.slice(0, n);
+  const r = Number(digits[n]);
+  const rest = digits.slice(n + 1);
+  const up = r > 5 || (r === 5 && (/[1-9]/.test(rest) || Number(keep[keep.length - 1]) % 2 === 1));
+  if (!up) return { digits: keep, exp };
+  // increment the kept digits
+  const arr = keep.split("").map(Number);
+  let i = arr.length - 1;
+  while (i >= 0) {
+    if (arr[i]! < 9) {
+      arr[i]!++;
+      break;
+    }
+    arr[i] = 0;
+    i--;
+  }
+  if (i < 0) return { digits: `1${arr.join("")}`.slice(0, n), exp: exp + 1 };
+  return { digits: arr.join(""), exp };
+}
+
+/** Exact test: x > 5 * 10^k (x finite, positive). */
+function exceedsHalfUnit(x: number, k: number): boolean {
+  const buf = new DataView(new ArrayBuffer(8));
+  buf.setFloat64(0, x);
+  const hi = buf.getUint32(0);
+  const lo = buf.getUint32(4);
+  const expBits = (hi >>> 20) & 0x7ff;
+  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let q: number;
+  if (expBits === 0) q = -1074;
+  else {
+    mant |= 1n << 52n;
+    q = expBits - 1075;
+  }
+  // compare mant * 2^q with 5 * 10^k
+  let left = mant;
+  let right = 5n;
+  if (q >= 0) left <<= BigInt(q);
+  else right <<= BigInt(-q);
+  if (k >= 0) right *= 10n ** BigInt(k);
+  else left *= 10n ** BigInt(-k);
+  return left > right;
+}
+
 /** C-style exponent form with Ruby's at-least-two-digit exponent. */
 export function formatExp(x: number, prec: number, upper = false): string {
-  let s = x.toExponential(prec);
-  s = s.replace(/e([+-])(\d)$/, "e$10$2");
-  return upper ? s.toUpperCase() : s;
+  let body: string;
+  if (x === 0) body = `${prec > 0 ? `0.${"0".repeat(prec)}` : "0"}e+00`;
+  else {
+    const { digits, exp } = roundDigits(x, prec + 1);
+    const mant = prec > 0 ? `${digits[0]}.${digits.slice(1)}` : digits[0]!;
+    body = `${mant}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  }
+  return upper ? body.toUpperCase() : body;
 }
 
 function formatFixed(x: number, prec: number): string {
-  if (Math.abs(x) < 1e21) return x.toFixed(prec);
-  // toFixed switches to exponent form for big numbers; expand exactly via BigInt
-  const int = BigInt(Math.trunc(x)).toString();
-  return prec > 0 ? `${int}.${"0".repeat(prec)}` : int;
+  if (x === 0) return prec > 0 ? `0.${"0".repeat(prec)}` : "0";
+  const exp = Number(Math.abs(x).toExponential().split("e")[1]);
+  const n = exp + 1 + prec;
+  let digits: string;
+  let e: number;
+  if (n <= 0) {
+    if (n === 0 && exceedsHalfUnit(Math.abs(x), -prec - 1)) {
+      digits = "1";
+      e = -prec;
+    } else {
+      return prec > 0 ? `0.${"0".repeat(prec)}` : "0";
+    }
+  } else {
+    const r = roundDigits(x, n);
+    digits = r.digits;
+    e = r.exp;
+  }
+  // place digits: first digit at 10^e, we need positions down to 10^-prec
+  const totalLen = e + 1 + prec;
+  let all = digits.padEnd(totalLen, "0");
+  if (e < 0) all = "0".repeat(-e - 1 + 1).slice(0, -e - 1) + all;
+  const intLen = Math.max(e + 1, 0);
+  let intPart = all.slice(0, intLen) || "0";
+  let frac = e + 1 >= 0 ? all.slice(intLen) : all;
+  if (e < 0) {
+    frac = "0".repeat(-e - 1) + digits.padEnd(prec - (-e - 1), "0");
+    frac = frac.slice(0, prec);
+    intPart = "0";
+  }
+  return prec > 0 ? `${intPart}.${frac.padEnd(prec, "0")}` : intPart;
 }
 
 function formatG(x: number, prec: number, alt: boolean, upper: boolean): string {
   const p = prec === 0 ? 1 : prec;
-  if (x === 0) {
-    return alt ? (0).toFixed(p - 1) : "0";
-  }
-  const exp = Math.floor(Math.log10(Math.abs(x)));
-  // exponent after rounding to p significant digits
-  const e = Number(x.toExponential(p - 1).split("e")[1]);
-  void exp;
+  if (x === 0) return alt ? (0).toFixed(p - 1) : "0";
+  const { exp: e } = roundDigits(x, p);
   let s: string;
   if (e < -4 || e >= p) {
     s = formatExp(x, p - 1, upper);
     if (!alt) s = s.replace(/\.?0+(e)/i, "$1");
   } else {
-    s = x.toFixed(Math.max(0, p - 1 - e));
+    s = formatFixed(x, Math.max(0, p - 1 - e));
     if (!alt && s.includes(".")) s = s.replace(/\.?0+$/, "");
   }
   return s;

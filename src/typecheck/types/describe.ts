@@ -7,6 +7,7 @@ import {
   PEnumType,
   PHashType,
   POptionalType,
+  PStringType,
   PPatternType,
   PStructType,
   PTupleType,
@@ -33,6 +34,7 @@ function expandedString(t: PType): string {
 function reportDetailed(e: PType, a: PType): boolean {
   if (e instanceof PTypeAliasType) return true;
   const r = resolveAlias(e);
+  if ((r instanceof PEnumType || r instanceof PPatternType) && a instanceof PStringType) return true;
   return isAssignable(r.defaultOfKind(), a);
 }
 
@@ -121,7 +123,7 @@ export function describeMismatches(expected: PType, value: Value, path = ""): st
     for (const k of value.keys()) if (typeof k !== "string" || r.element(k) === undefined) out.push(`${path}unrecognized key ${keyText(k)}`);
     if (out.length > 0) return out;
   }
-  if (r instanceof PHashType && value instanceof PHash) {
+  if (r instanceof PHashType && value instanceof PHash && [...value.keys()].every((k) => typeof k === "string")) {
     if (value.size < r.min || value.size > r.max) return [`${path}expects size to be ${sizeText(r.min, r.max)}, got ${value.size}`];
     const out: string[] = [];
     for (const [k, v] of value) {
@@ -160,6 +162,17 @@ export function describeMismatch(expected: PType, value: Value, prefix = ""): st
   const all = describeMismatches(expected, value, prefix);
   if (all.length === 0) return undefined;
   return all.join("\n ");
+}
+
+/**
+ * Mismatch text with a label as Puppet prints it: one problem -> "label msg"; several ->
+ * " label msg1\n  label msg2" (e.g. label "assert_type():"). Undefined when the value matches.
+ */
+export function describeMismatchLabelled(expected: PType, value: Value, label: string): string | undefined {
+  const all = describeMismatches(expected, value);
+  if (all.length === 0) return undefined;
+  if (all.length === 1) return `${label} ${all[0]}`;
+  return all.map((l) => ` ${label} ${l}`).join("\n ");
 }
 
 /** Mismatch text of a type against a type (for return types and Type[...] checks). */

@@ -63,6 +63,11 @@ export function stringLength(s: string): number {
   return n;
 }
 
+/** `Optional['foo']`: a String type made from a literal prints as that literal. */
+function innerString(t: PType): string {
+  return t instanceof PStringType && t.value !== undefined ? quoteString(t.value) : t.toString();
+}
+
 // ---------------------------------------------------------------- simple types
 export class PAnyType extends PType {
   static readonly DEFAULT = new PAnyType();
@@ -267,7 +272,7 @@ export class PStringType extends PType {
     return PStringType.DEFAULT;
   }
   override generalize(): PType {
-    return this.value !== undefined ? PStringType.DEFAULT : this;
+    return PStringType.DEFAULT;
   }
 }
 
@@ -305,7 +310,9 @@ export class PEnumType extends PType {
     return PEnumType.DEFAULT;
   }
   override generalize(): PType {
-    return PStringType.DEFAULT;
+    if (this.values.length === 0) return PStringType.DEFAULT;
+    const lens = this.values.map(stringLength);
+    return new PStringType(Math.min(...lens), Math.max(...lens));
   }
 }
 
@@ -325,9 +332,6 @@ export class PRegexpType extends PType {
     return o instanceof PRegexpType && (this.pattern === undefined || o.pattern?.source === this.pattern.source);
   }
   override defaultOfKind(): PType {
-    return PRegexpType.DEFAULT;
-  }
-  override generalize(): PType {
     return PRegexpType.DEFAULT;
   }
 }
@@ -361,9 +365,6 @@ export class PPatternType extends PType {
   }
   override defaultOfKind(): PType {
     return PPatternType.DEFAULT;
-  }
-  override generalize(): PType {
-    return PStringType.DEFAULT;
   }
 }
 
@@ -484,6 +485,9 @@ export class PCollectionType extends PType {
   override defaultOfKind(): PType {
     return PCollectionType.DEFAULT;
   }
+  override generalize(): PType {
+    return PCollectionType.DEFAULT;
+  }
 }
 
 function collectionSizeRange(o: PType): [number, number] | undefined {
@@ -510,6 +514,7 @@ export class PArrayType extends PType {
   toString(): string {
     if (this.max === 0) return "Array[0, 0]";
     const size = sizeParts(this.min, this.max);
+    if (this.elementType instanceof PUnitType && size.length === 0) return "Array[Unit]";
     if (this.elementType instanceof PAnyType && size.length === 0) return "Array";
     return withParams("Array", [this.elementType.toString(), ...size]);
   }
@@ -534,7 +539,9 @@ export class PArrayType extends PType {
     return PArrayType.DEFAULT;
   }
   override generalize(): PType {
-    return this.max === 0 ? this : new PArrayType(this.elementType.generalize(), 0, Infinity);
+    if (this.max === 0) return new PArrayType(PUnitType.DEFAULT, 0, Infinity);
+    if (this.elementType instanceof PAnyType) return PArrayType.DEFAULT;
+    return new PArrayType(this.elementType.generalize(), 0, Infinity);
   }
 }
 
@@ -584,7 +591,9 @@ export class PHashType extends PType {
     return PHashType.DEFAULT;
   }
   override generalize(): PType {
-    return this.max === 0 ? this : new PHashType(this.keyType.generalize(), this.valueType.generalize(), 0, Infinity);
+    if (this.max === 0) return this;
+    if (this.keyType instanceof PAnyType && this.valueType instanceof PAnyType) return PHashType.DEFAULT;
+    return new PHashType(this.keyType.generalize(), this.valueType.generalize(), 0, Infinity);
   }
 }
 
@@ -646,7 +655,11 @@ export class PTupleType extends PType {
     return PTupleType.DEFAULT;
   }
   override generalize(): PType {
-    return new PArrayType(commonType(this.types).generalize(), 0, Infinity);
+    return new PTupleType(
+      this.types.map((t) => t.generalize()),
+      this.givenMin,
+      this.givenMax,
+    );
   }
 }
 
@@ -719,8 +732,7 @@ export class PStructType extends PType {
     return PStructType.DEFAULT;
   }
   override generalize(): PType {
-    if (this.elements.length === 0) return PHashType.DEFAULT;
-    return new PHashType(commonType(this.elements.map((e) => PStringType.ofValue(e.name))).generalize(), commonType(this.elements.map((e) => e.valueType)).generalize(), 0, Infinity);
+    return new PStructType(this.elements.map((e) => new PStructElement(e.name, e.keyKind, e.valueType.generalize())));
   }
 }
 
@@ -732,7 +744,7 @@ export class POptionalType extends PType {
     super();
   }
   toString(): string {
-    return this.type === undefined ? "Optional" : `Optional[${this.type.toString()}]`;
+    return this.type === undefined ? "Optional" : `Optional[${innerString(this.type)}]`;
   }
   isInstance(v: Value): boolean {
     return v === null || this.type === undefined || isInstance(v, this.type);
@@ -743,6 +755,9 @@ export class POptionalType extends PType {
   override defaultOfKind(): PType {
     return POptionalType.DEFAULT;
   }
+  override generalize(): PType {
+    return this.type === undefined ? this : new POptionalType(this.type.generalize());
+  }
 }
 
 export class PNotUndefType extends PType {
@@ -752,7 +767,7 @@ export class PNotUndefType extends PType {
     super();
   }
   toString(): string {
-    return this.type === undefined ? "NotUndef" : `NotUndef[${this.type.toString()}]`;
+    return this.type === undefined ? "NotUndef" : `NotUndef[${innerString(this.type)}]`;
   }
   isInstance(v: Value): boolean {
     return v !== null && (this.type === undefined || isInstance(v, this.type));
@@ -766,6 +781,9 @@ export class PNotUndefType extends PType {
   }
   override defaultOfKind(): PType {
     return PNotUndefType.DEFAULT;
+  }
+  override generalize(): PType {
+    return this.type === undefined ? this : new PNotUndefType(this.type.generalize());
   }
 }
 
@@ -804,6 +822,9 @@ export class PTypeType extends PType {
   override shortName(): string {
     return this.toString();
   }
+  override generalize(): PType {
+    return this.type === undefined ? this : new PTypeType(this.type.generalize());
+  }
   isInstance(v: Value): boolean {
     return v instanceof PType && (this.type === undefined || isAssignable(this.type, v));
   }
@@ -835,6 +856,9 @@ export class PSensitiveType extends PType {
   }
   override defaultOfKind(): PType {
     return PSensitiveType.DEFAULT;
+  }
+  override generalize(): PType {
+    return this.type === undefined ? this : new PSensitiveType(this.type.generalize());
   }
 }
 
@@ -1067,6 +1091,9 @@ export class PNamedObjectType extends PType {
   override defaultOfKind(): PType {
     return new PNamedObjectType(this.name);
   }
+  override generalize(): PType {
+    return new PNamedObjectType(this.name);
+  }
 }
 
 export class PInitType extends PType {
@@ -1079,7 +1106,8 @@ export class PInitType extends PType {
     super();
   }
   toString(): string {
-    return this.type === undefined ? "Init" : `Init[${this.type.toString()}]`;
+    if (this.type === undefined) return "Init";
+    return `Init[${[this.type.toString(), ...this.args.map((a) => (typeof a === "string" ? quoteString(a) : String(a)))].join(", ")}]`;
   }
   isInstance(v: Value): boolean {
     return this.type === undefined || isInstance(v, this.type) || true;
@@ -1180,11 +1208,13 @@ function common2(a: PType, b: PType, reduced: boolean): PType {
   if (isAssignable(a, b)) return a;
   if (isAssignable(b, a)) return b;
   if (a instanceof PIntegerType && b instanceof PIntegerType) {
+    if (!reduced) return PIntegerType.DEFAULT;
     const min = a.min === null || b.min === null ? null : a.min < b.min ? a.min : b.min;
     const max = a.max === null || b.max === null ? null : a.max > b.max ? a.max : b.max;
     return new PIntegerType(min, max);
   }
-  if (a instanceof PFloatType && b instanceof PFloatType) return new PFloatType(Math.min(a.min, b.min), Math.max(a.max, b.max));
+  if (a instanceof PFloatType && b instanceof PFloatType) return reduced ? new PFloatType(Math.min(a.min, b.min), Math.max(a.max, b.max)) : PFloatType.DEFAULT;
+  if (a instanceof PRegexpType && b instanceof PRegexpType) return PRegexpType.DEFAULT;
   if (a instanceof PUndefType) return b;
   if (b instanceof PUndefType) return a;
   if (isStringish(a) && isStringish(b)) {
@@ -1199,7 +1229,11 @@ function common2(a: PType, b: PType, reduced: boolean): PType {
   if (PNumericType.DEFAULT.accepts(a) && PNumericType.DEFAULT.accepts(b)) return PNumericType.DEFAULT;
   if (PScalarDataType.DEFAULT.accepts(a) && PScalarDataType.DEFAULT.accepts(b)) return PScalarDataType.DEFAULT;
   if (PScalarType.DEFAULT.accepts(a) && PScalarType.DEFAULT.accepts(b)) return PScalarType.DEFAULT;
-  if (a instanceof PTypeType && b instanceof PTypeType) return PTypeType.DEFAULT;
+  if (a instanceof PTypeType && b instanceof PTypeType) return a.type && b.type ? new PTypeType(common2(a.type, b.type, reduced)) : PTypeType.DEFAULT;
+  if (a instanceof PResourceType && b instanceof PResourceType) {
+    return a.typeName !== undefined && a.typeName.toLowerCase() === b.typeName?.toLowerCase() ? new PResourceType(a.typeName, undefined) : PResourceType.DEFAULT;
+  }
+  if (a instanceof PClassType && b instanceof PClassType) return PClassType.DEFAULT;
   if ((a instanceof PArrayType || a instanceof PTupleType) && (b instanceof PArrayType || b instanceof PTupleType)) {
     return new PArrayType(common2(arrayElementType(a), arrayElementType(b), reduced), 0, Infinity);
   }
@@ -1256,6 +1290,38 @@ export function inferType(v: Value): PType {
     return new PNamedObjectType(v.typeName);
   }
   return PAnyType.DEFAULT;
+}
+
+/**
+ * `type(v, 'generalized')`: arrays become Array[common element type], hashes Hash[common key,
+ * common value] (integer and float ranges dropped, string sizes kept as ranges), scalars lose their
+ * value-specific parameters.
+ */
+export function inferGeneralizedType(v: Value): PType {
+  if (Array.isArray(v)) {
+    if (v.length === 0) return new PArrayType(PUnitType.DEFAULT, 0, Infinity);
+    return new PArrayType(lightGeneralize(commonType(v.map(inferType))), 0, Infinity);
+  }
+  if (v instanceof PHash) {
+    if (v.size === 0) return PHashType.EMPTY;
+    return new PHashType(lightGeneralize(commonType([...v.keys()].map(inferType))), lightGeneralize(commonType([...v.values()].map(inferType))), 0, Infinity);
+  }
+  if (v instanceof PSensitive) return new PSensitiveType(inferGeneralizedType(v.value));
+  return inferType(v).generalize();
+}
+
+/** Generalisation of a common element type: value-specific scalars lose parameters, sizes stay. */
+function lightGeneralize(t: PType): PType {
+  if (t instanceof PStringType) return t.value !== undefined ? PStringType.DEFAULT : t;
+  if (t instanceof PIntegerType || t instanceof PFloatType || t instanceof PBooleanType || t instanceof PRegexpType) return t.defaultOfKind();
+  if (t instanceof PTupleType) return new PArrayType(t.types.length === 0 ? PAnyType.DEFAULT : lightGeneralize(commonType(t.types)), 0, Infinity);
+  if (t instanceof PStructType) {
+    if (t.elements.length === 0) return PHashType.DEFAULT;
+    return new PHashType(lightGeneralize(commonType(t.elements.map((e) => PStringType.ofValue(e.name)))), lightGeneralize(commonType(t.elements.map((e) => e.valueType))), 0, Infinity);
+  }
+  if (t instanceof PArrayType) return t.max === 0 ? new PArrayType(PUnitType.DEFAULT, 0, Infinity) : new PArrayType(lightGeneralize(t.elementType), 0, Infinity);
+  if (t instanceof PHashType) return t.max === 0 ? t : new PHashType(lightGeneralize(t.keyType), lightGeneralize(t.valueType), 0, Infinity);
+  return t;
 }
 
 /** `type(v, 'reduced')`: Puppet's infer_set reduced form (arrays -> Array[common, n, n]). */

@@ -30,6 +30,7 @@ import {
   PIterableType,
   PVariantType,
   inferType,
+  inferGeneralizedType,
   isInstance,
   resolveAlias,
 } from "./model.js";
@@ -38,7 +39,7 @@ import { PuppetTypeError, makeRegexp } from "./parameterize.js";
 function typeOfValue(v: Value): string {
   const t = inferType(v);
   // "Value of type Array[Integer] cannot be converted" uses the reduced/generalized form
-  return t.generalize().toString();
+  return inferGeneralizedType(v).toString();
 }
 
 /** Parses Puppet's integer string forms: decimal, 0x hex, 0b binary, leading-0 octal, with sign. */
@@ -169,7 +170,7 @@ function newArray(args: readonly Value[]): Value[] {
   const v = args[0] ?? null;
   const wrap = args[1] === true;
   if (Array.isArray(v)) return v;
-  if (wrap) return v === null ? [] : [v];
+  if (wrap) return [v];
   if (v instanceof PHash) return [...v.entries()].map(([k, x]) => [k, x]);
   if (typeof v === "string") return [...v];
   if (typeof v === "bigint" && v >= 0n) {

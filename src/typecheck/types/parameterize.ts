@@ -195,7 +195,8 @@ function titleOf(v: Value): string {
 function normalizeClassName(v: Value): string {
   if (typeof v === "string") return v.toLowerCase().replace(/^::/, "");
   if (v instanceof PClassType && v.className !== undefined) return v.className;
-  throw new PuppetTypeError(`Illegal Class name in class reference. ${aAn(typeNameOf(v))} cannot be used where a String is expected`);
+  const art = aAn(typeNameOf(v));
+  throw new PuppetTypeError(`Illegal Class name in class reference. ${art[0]!.toUpperCase()}${art.slice(1)} cannot be used where a String is expected`);
 }
 
 // ---------------------------------------------------------------- parameterize
@@ -211,7 +212,8 @@ export function parameterize(type: PType, args: readonly Value[]): Value {
     arity("Integer", args, 1, 2);
     const min = asInt(args[0]!, "Integer");
     const max = args.length > 1 ? asInt(args[1]!, "Integer") : null;
-    if (min !== null && max !== null && min > max) throw new PuppetTypeError(`'from' must be less or equal to 'to'. Got (${min}, ${max})`);
+    // Puppet's message lacks the closing parenthesis.
+    if (min !== null && max !== null && min > max) throw new PuppetTypeError(`'from' must be less or equal to 'to'. Got (${min}, ${max}`);
     return new PIntegerType(min, max);
   }
   if (t instanceof PFloatType) {
