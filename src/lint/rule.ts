@@ -38,16 +38,26 @@ export interface Report {
   readonly level?: LintLevel;
 }
 
+/** What the modulepath defines (src/typecheck/binder.ts); structured-clonable for worker threads. */
 export interface ModuleIndex {
-  /** Lowercased names of classes, defined types, functions and type aliases known on the modulepath. */
-  readonly classes: ReadonlyMap<string, ReadonlySet<string> | undefined>;
+  /** Lowercased class name -> its parameters. */
+  readonly classes: ReadonlyMap<string, DefinitionSignature>;
   readonly definedTypes: ReadonlyMap<string, DefinitionSignature>;
-  readonly classSignatures: ReadonlyMap<string, DefinitionSignature>;
+  /** Resource types written in Ruby in modules (lib/puppet/type/*.rb). */
+  readonly resourceTypes: ReadonlySet<string>;
+  /** Functions from modules (Ruby and Puppet language) and manifests. */
   readonly functions: ReadonlySet<string>;
 }
 
+export interface ParameterSignature {
+  readonly required: boolean;
+  /** The type as written (`Integer[1, 65535]`), when there is one. */
+  readonly typeText?: string;
+}
+
 export interface DefinitionSignature {
-  readonly params: ReadonlyMap<string, { required: boolean }>;
+  readonly params: ReadonlyMap<string, ParameterSignature>;
+  readonly file: string;
 }
 
 export interface RuleContext {

@@ -17,7 +17,10 @@ import { FORMATTERS } from "../../lint/formatters/index.js";
 import type { LintFileReport } from "../../lint/formatters/types.js";
 import { formatGithub } from "../../lint/formatters/github.js";
 import { unifiedDiff } from "../../lint/fix.js";
-import type { RuleMeta } from "../../lint/rule.js";
+import type { ModuleIndex, RuleMeta } from "../../lint/rule.js";
+
+/** Checks that need the modulepath index (built only when one of them is enabled). */
+const NEEDS_MODULES = new Set(["unknown_class", "unknown_resource_type", "unknown_function", "unknown_parameter", "missing_required_parameter", "parameter_type_mismatch"]);
 
 interface LintOptions {
   format: string;
@@ -37,6 +40,7 @@ interface LintOptions {
   listChecks?: boolean;
   color?: boolean;
   jobs?: string;
+  modulepath?: string;
   [k: string]: unknown;
 }
 
@@ -70,7 +74,8 @@ export function register(program: Command): void {
     .option("--list-checks", "list every check with its level and default")
     .option("--color", "force colour")
     .option("--no-color", "no colour")
-    .option("-j, --jobs <n>", "threads to use (default: all cores)");
+    .option("-j, --jobs <n>", "threads to use (default: all cores)")
+    .option("--modulepath <dirs>", "modulepath for the typecheck checks, ':'-separated (default: inferred from the linted paths)");
   for (const r of ALL_RULES) {
     cmd.addOption(new Option(`--${r.meta.name}-check`).hideHelp());
     cmd.addOption(new Option(`--no-${r.meta.name}-check`).hideHelp());
@@ -149,10 +154,16 @@ async function runLint(paths: string[], opts: LintOptions, cmd: Command): Promis
   }
   const stdinText = files.includes("-") ? readFileSync(0, "utf8") : undefined;
   const fix = Boolean(opts.fix || opts.fixDryRun);
+  let modules: ModuleIndex | undefined;
+  if (enabled.some((e) => NEEDS_MODULES.has(e.rule.meta.name))) {
+    const { buildModuleIndex, inferModulepath } = await import("../../typecheck/binder.js");
+    const roots = opts.modulepath ? opts.modulepath.split(":").filter(Boolean) : inferModulepath(files.map((f) => resolve(f)));
+    modules = buildModuleIndex(roots);
+  }
   const { lintFiles } = await import("../../lint/lint-files.js");
   const outcomes = await lintFiles(
     files,
-    { rules: enabled.map((e) => ({ name: e.rule.meta.name, level: e.level, options: e.options })), settings: { relative: opts.relative ?? config.relative }, fix },
+    { rules: enabled.map((e) => ({ name: e.rule.meta.name, level: e.level, options: e.options })), settings: { relative: opts.relative ?? config.relative, modules }, fix },
     stdinText,
     opts.jobs ? Number(opts.jobs) : undefined,
   );

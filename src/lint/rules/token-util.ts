@@ -187,3 +187,18 @@ export function indentOf(text: string, offset: number): string {
 export function resourceTypeName(typeName: Expression): string | undefined {
   return typeName.kind === "QualifiedName" ? typeName.value.toLowerCase() : undefined;
 }
+
+/** Offset of the next character that is not whitespace or part of a comment. */
+export function skipTrivia(text: string, offset: number): number {
+  let p = offset;
+  for (;;) {
+    while (p < text.length && /\s/.test(text[p]!)) p++;
+    if (text[p] === "#") {
+      const nl = text.indexOf("\n", p);
+      p = nl < 0 ? text.length : nl;
+    } else if (text[p] === "/" && text[p + 1] === "*") {
+      const e = text.indexOf("*/", p + 2);
+      p = e < 0 ? text.length : e + 2;
+    } else return p;
+  }
+}
