@@ -23,13 +23,16 @@ export function decodeUtf8(buf: Buffer): { text: string; invalid: boolean } {
   return { text, invalid };
 }
 
-/** Expands files and directories (walked for the given extensions) and reads them; `-` is stdin. */
-export function readSources(paths: readonly string[], extensions: readonly string[]): ReadResult {
-  const files: SourceFile[] = [];
+/**
+ * Expands files and directories (walked for the given extensions) into paths, without reading them;
+ * `-` (stdin) stays as is. A path that does not exist becomes a diagnostic.
+ */
+export function expandPaths(paths: readonly string[], extensions: readonly string[]): { paths: string[]; diagnostics: Diagnostic[] } {
+  const out: string[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const p of paths) {
     if (p === "-") {
-      files.push(new SourceFile("-", decodeUtf8(readFileSync(0)).text));
+      out.push(p);
       continue;
     }
     let st;
@@ -39,22 +42,36 @@ export function readSources(paths: readonly string[], extensions: readonly strin
       diagnostics.push(createDiagnostic("CFG5001", { args: { path: p, reason: (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or directory" : (e as Error).message } }));
       continue;
     }
-    const list = st.isDirectory()
-      ? fg.sync(extensions.map((e) => `**/*.${e}`), { cwd: p, absolute: false, dot: false, followSymbolicLinks: false, onlyFiles: true }).sort().map((f) => `${p.replace(/\/+$/, "")}/${f}`)
-      : [p];
-    for (const f of list) {
-      try {
-        const { text, invalid } = decodeUtf8(readFileSync(f));
-        const sf = new SourceFile(f, text);
-        if (invalid) {
-          const at = text.indexOf("\ufffd");
-          diagnostics.push(createDiagnostic("CFG1001", { file: sf, span: { start: at, end: at + 1 } }));
-        }
-        files.push(sf);
-      } catch (e) {
-        diagnostics.push(createDiagnostic("CFG5001", { args: { path: f, reason: (e as Error).message } }));
-      }
-    }
+    if (st.isDirectory()) {
+      const base = p.replace(/\/+$/, "");
+      for (const f of fg.sync(extensions.map((e) => `**/*.${e}`), { cwd: p, absolute: false, dot: false, followSymbolicLinks: false, onlyFiles: true }).sort()) out.push(`${base}/${f}`);
+    } else out.push(p);
+  }
+  return { paths: out, diagnostics };
+}
+
+/** Reads one path (`-` is stdin) as UTF-8; invalid UTF-8 and read failures become diagnostics. */
+export function readSource(f: string): { file?: SourceFile; diagnostics: Diagnostic[] } {
+  try {
+    const { text, invalid } = decodeUtf8(readFileSync(f === "-" ? 0 : f));
+    const sf = new SourceFile(f, text);
+    if (!invalid) return { file: sf, diagnostics: [] };
+    const at = text.indexOf("\ufffd");
+    return { file: sf, diagnostics: [createDiagnostic("CFG1001", { file: sf, span: { start: at, end: at + 1 } })] };
+  } catch (e) {
+    return { diagnostics: [createDiagnostic("CFG5001", { args: { path: f, reason: (e as Error).message } })] };
+  }
+}
+
+/** Expands files and directories (walked for the given extensions) and reads them; `-` is stdin. */
+export function readSources(paths: readonly string[], extensions: readonly string[]): ReadResult {
+  const expanded = expandPaths(paths, extensions);
+  const files: SourceFile[] = [];
+  const diagnostics: Diagnostic[] = [...expanded.diagnostics];
+  for (const f of expanded.paths) {
+    const r = readSource(f);
+    if (r.file) files.push(r.file);
+    diagnostics.push(...r.diagnostics);
   }
   return { files, diagnostics };
 }

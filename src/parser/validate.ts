@@ -404,7 +404,8 @@ export function validateProgram(file: SourceFile, program: A.Program, opts: { ep
       }
     }
     for (const c of childNodes(n)) visit(c, chain);
-    chain.length -= pushed;
+    // pop(), not `length -=`: shrinking the length makes V8 trim the backing store every time.
+    for (; pushed > 0; pushed--) chain.pop();
   };
   visit(program, []);
   return out;

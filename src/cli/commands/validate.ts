@@ -2,19 +2,11 @@
 // only the first. Directories are walked for *.pp and *.epp; `-` reads stdin (as a manifest).
 // Exit 0 when every file is valid, 1 when any is not (or cannot be read), 2 for a usage error.
 import type { Command } from "commander";
-import { readSources } from "../read-input.js";
-import { parseEpp, parseManifest } from "../../parser/parse.js";
+import { expandPaths } from "../read-input.js";
 import { renderDiagnosticsText } from "../../diagnostics/render-text.js";
 import { renderDiagnosticsJson } from "../../diagnostics/render-json.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { EXIT_INPUT_ERROR, EXIT_OK, EXIT_USAGE } from "../exit-codes.js";
-import type { SourceFile } from "../../source/source-file.js";
-
-/** Validates one file; exported for the worker and for tests. */
-export function validateSource(file: SourceFile): Diagnostic[] {
-  const epp = file.path.endsWith(".epp");
-  return (epp ? parseEpp(file) : parseManifest(file)).diagnostics;
-}
 
 export function register(program: Command): void {
   program
@@ -28,10 +20,10 @@ export function register(program: Command): void {
         process.exitCode = EXIT_USAGE;
         return;
       }
-      const { files, diagnostics } = readSources(paths, ["pp", "epp"]);
-      const all: Diagnostic[] = [...diagnostics];
-      const { validateFiles } = await import("../../parser/validate-parallel.js");
-      all.push(...(await validateFiles(files)));
+      const expanded = expandPaths(paths, ["pp", "epp"]);
+      const all: Diagnostic[] = [...expanded.diagnostics];
+      const { validatePaths } = await import("../../parser/validate-parallel.js");
+      all.push(...(await validatePaths(expanded.paths)));
       const sorted = sortDiagnostics(all);
       if (opts.format === "json") process.stdout.write(renderDiagnosticsJson(sorted) + "\n");
       else if (sorted.length) process.stderr.write(renderDiagnosticsText(sorted, { color: process.stderr.isTTY }) + "\n");
