@@ -72,7 +72,8 @@ function typeLabel(v: Value): string {
 /**
  * Puppet's `<=>` for `< <= > >=`: numbers, strings (case-insensitive), types (subtype is smaller),
  * else an error "Comparison of: String < Integer, is not possible. Caused by '...'.".
- * Returns negative, zero or positive. `op` is only used in the error message.
+ * Returns negative, zero or positive, or NaN when both are types that are unrelated (Puppet then
+ * answers false for every operator). `op` is only used in the error message.
  */
 export function compareValues(a: Value, b: Value, op = "<"): number {
   const na = typeof a === "bigint" || typeof a === "number";
@@ -92,14 +93,23 @@ export function compareValues(a: Value, b: Value, op = "<"): number {
     if (a.equals(b)) return 0;
     if (isAssignable(b, a)) return -1;
     if (isAssignable(a, b)) return 1;
-    // Not comparable: Puppet answers false for every operator; report "greater" for < and "less" for >.
-    return op === "<" || op === "<=" ? 1 : -1;
+    return NaN; // unrelated types: every comparison is false
   }
+  if (a instanceof PType) return NaN;
   let cause: string;
   if (typeof a === "string") cause = "A String is not comparable to a non String";
-  else if (na) cause = `A ${typeLabel(a)} is not comparable to a non Numeric`;
-  else cause = `${typeLabel(a)} is not comparable`;
-  throw new PuppetEvalError(`Comparison of: ${typeLabel(a)} ${op} ${typeLabel(b)}, is not possible. Caused by '${cause}'.`);
+  else if (na) cause = "A Numeric is not comparable to non Numeric";
+  else cause = "Only Strings, Numbers, Timespans, Timestamps, and Versions are comparable";
+  throw new PuppetEvalError(`Comparison of: ${comparisonLabel(a)} ${op} ${comparisonLabel(b)}, is not possible. Caused by '${cause}'.`);
+}
+
+/** The type label Puppet uses in comparison errors (`Array`, `Hash`, `Undef Value`). */
+function comparisonLabel(v: Value): string {
+  if (v === null) return "Undef Value";
+  if (v === DEFAULT) return "Default Value";
+  if (Array.isArray(v)) return "Array";
+  if (v instanceof PHash) return "Hash";
+  return typeLabel(v);
 }
 
 // ---------------------------------------------------------------- string forms

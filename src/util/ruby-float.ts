@@ -1,6 +1,6 @@
 /**
  * Ruby's Float#to_s, which Puppet uses to print floats: the shortest round-trip digits, in fixed
- * notation when the decimal exponent is in [-4, 16), else scientific with a signed two-digit
+ * notation when the decimal exponent is in [-4, 15), else scientific with a signed two-digit
  * exponent ("1.0e+16", "1.0e-05"); always with a fractional part ("3.0").
  */
 export function rubyFloatToString(x: number): string {
@@ -13,7 +13,7 @@ export function rubyFloatToString(x: number): string {
   const neg = mant.startsWith("-");
   const digits = mant.replace("-", "").replace(".", "");
   let out: string;
-  if (exp >= -4 && exp < 16) {
+  if (exp >= -4 && exp < 15) {
     if (exp >= 0) {
       const intPart = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
       const frac = digits.slice(exp + 1);

@@ -218,8 +218,11 @@ function lambdaRange(l: PLambda): [number, number] {
 }
 
 function signatureText(d: Dispatch): string {
-  const parts = d.params.map((p) => `${p.type.toString()}${p.repeated ? " *" : " "}${p.name}${p.optional ? "?" : ""}`);
-  if (d.block !== "none") parts.push(`Callable block${d.block === "optional" ? "?" : ""}`);
+  const parts = d.params.map((p) => `${p.type.toString()} ${p.name}${p.repeated ? "*" : p.optional ? "?" : ""}`);
+  if (d.block !== "none") {
+    const bt = d.blockParams ? `Callable[${d.blockParams[0]}, ${d.blockParams[1]}]` : "Callable";
+    parts.push(`${bt} block${d.block === "optional" ? "?" : ""}`);
+  }
   return `(${parts.join(", ")})`;
 }
 

@@ -62,6 +62,13 @@ function psychTags(tags: Tags): Tags {
   return out;
 }
 
+/** Parses YAML text into a value with Psych's scalar rules (parseyaml(), data files). */
+export function parseYamlValue(text: string): Value {
+  const doc = parseDocument(text, { intAsBigInt: true, version: "1.1", merge: true, uniqueKeys: false, customTags: psychTags });
+  if (doc.errors.length > 0) throw new HieraDataError(doc.errors[0]!.message.split("\n")[0]!);
+  return jsToValue(doc.toJS({ mapAsMap: true, maxAliasCount: -1 }));
+}
+
 /** Parses YAML text (a data file) into a hash; an empty file is an empty hash. */
 export function parseYamlData(text: string, path: string): PHash {
   let v: Value;

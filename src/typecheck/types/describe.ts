@@ -59,7 +59,8 @@ function typeMismatch(path: string, expected: PType, actual: PType, actualValue:
   let as: string;
   let multi = false;
   if (re instanceof PVariantType && !(e instanceof PTypeAliasType)) {
-    const members = re.types;
+    // Puppet lists Undef first (as for Optional).
+    const members = [...re.types.filter((t) => resolveAlias(t) instanceof PUndefType), ...re.types.filter((t) => !(resolveAlias(t) instanceof PUndefType))];
     if (members.some((m) => reportDetailed(m, actual))) {
       es = members.map(expandedString);
       as = actual.toString();
