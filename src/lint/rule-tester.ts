@@ -5,7 +5,7 @@
 import { expect, it } from "vitest";
 import { SourceFile } from "../source/source-file.js";
 import { fixSource } from "./fix.js";
-import type { LintRule } from "./rule.js";
+import type { LintRule, LintSettings } from "./rule.js";
 import { lintSource, type EnabledRule } from "./runner.js";
 
 export interface InvalidCase {
@@ -21,18 +21,26 @@ export interface InvalidCase {
 /** Files are linted as if at this path, so autoloader_layout sees a module layout. */
 export const TEST_PATH = "/modules/mymod/manifests/init.pp";
 
-export function ruleTester(rule: LintRule, cases: { valid: readonly string[]; invalid: readonly InvalidCase[] }): void {
+export interface TesterSettings {
+  /** Settings passed to the rule (e.g. a modulepath index for the typecheck checks). */
+  readonly settings?: LintSettings;
+  /** Other rules to run alongside (for the control-comment checks, which judge other checks' findings). */
+  readonly withRules?: readonly LintRule[];
+}
+
+export function ruleTester(rule: LintRule, cases: { valid: readonly string[]; invalid: readonly InvalidCase[] }, extra: TesterSettings = {}): void {
+  const settings = extra.settings ?? {};
   const enabled = (options?: Readonly<Record<string, unknown>>): EnabledRule[] => {
     const defaults: Record<string, unknown> = {};
     for (const [k, s] of Object.entries(rule.meta.options ?? {})) defaults[k] = s.default;
-    return [{ rule, level: rule.meta.level, options: { ...defaults, ...options } }];
+    return [{ rule, level: rule.meta.level, options: { ...defaults, ...options } }, ...(extra.withRules ?? []).map((r) => ({ rule: r, level: r.meta.level, options: {} }))];
   };
   const seen = new Set<string>();
   for (const code of cases.valid) {
     it(`valid: ${JSON.stringify(code).slice(0, 60)}`, () => {
       expect(seen.has(code), "duplicate case").toBe(false);
       seen.add(code);
-      const r = lintSource(new SourceFile(TEST_PATH, code), TEST_PATH, enabled());
+      const r = lintSource(new SourceFile(TEST_PATH, code), TEST_PATH, enabled(), settings);
       expect(r.parsed).toBe(true);
       expect(r.findings.filter((f) => f.check === rule.meta.name)).toEqual([]);
     });
@@ -42,7 +50,7 @@ export function ruleTester(rule: LintRule, cases: { valid: readonly string[]; in
       expect(seen.has(c.code), "duplicate case").toBe(false);
       seen.add(c.code);
       const file = new SourceFile(TEST_PATH, c.code);
-      const r = lintSource(file, TEST_PATH, enabled(c.options));
+      const r = lintSource(file, TEST_PATH, enabled(c.options), settings);
       const got = r.findings
         .filter((f) => f.check === rule.meta.name)
         .map((f, i) => {
@@ -51,7 +59,7 @@ export function ruleTester(rule: LintRule, cases: { valid: readonly string[]; in
         });
       expect(got).toEqual(c.errors);
       if (c.output !== undefined) {
-        const fixed = fixSource(file, TEST_PATH, enabled(c.options));
+        const fixed = fixSource(file, TEST_PATH, enabled(c.options), settings);
         expect(fixed.text).toBe(c.output);
       }
     });
