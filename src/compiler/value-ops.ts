@@ -1,7 +1,7 @@
 // Operations on runtime values with Puppet's semantics: equality, comparison, truthiness and the
 // string forms (interpolation, `String(v)` / `%p`, Ruby inspect for sprintf's `%s` of containers).
 import { DEFAULT, PHash, PObjectValue, PRegexp, PSensitive, type Value } from "./values.js";
-import { PType, PResourceType, isAssignable, inferType } from "../typecheck/types.js";
+import { PType, PResourceType, PTypeAliasType, isAssignable, inferType, typeToExpandedString } from "../typecheck/types.js";
 import { rubyFloatToString } from "../util/ruby-float.js";
 export { toJsRegExp, translateRubyRegExp } from "../typecheck/types/ruby-regexp.js";
 
@@ -132,6 +132,7 @@ export function valueToString(v: Value): string {
   if (v instanceof PHash) return `{${[...v.entries()].map(([k, x]) => `${valueToString(k)} => ${valueToString(x)}`).join(", ")}}`;
   if (v instanceof PRegexp) return `/${v.source}/`;
   if (v instanceof PSensitive) return "Sensitive [value redacted]";
+  if (v instanceof PTypeAliasType) return typeToExpandedString(v);
   if (v instanceof PType) return v.toString();
   return String(v);
 }

@@ -17,6 +17,7 @@ import {
   PVariantType,
   inferType,
   isAssignable,
+  typeToExpandedString,
   isInstance,
   quoteString,
   resolveAlias,
@@ -27,12 +28,11 @@ function aAn(s: string): string {
 }
 
 function expandedString(t: PType): string {
-  return t instanceof PTypeAliasType ? t.expandedString() : t.toString();
+  return typeToExpandedString(t);
 }
 
 /** Puppet's report_detailed?: the unparameterised form of `e` accepts the actual type. */
 function reportDetailed(e: PType, a: PType): boolean {
-  if (e instanceof PTypeAliasType) return true;
   const r = resolveAlias(e);
   if ((r instanceof PEnumType || r instanceof PPatternType) && a instanceof PStringType) return true;
   return isAssignable(r.defaultOfKind(), a);
@@ -44,24 +44,29 @@ function typeMismatch(path: string, expected: PType, actual: PType, actualValue:
   const r = resolveAlias(e);
   if (r instanceof POptionalType && r.type !== undefined && !(e instanceof PTypeAliasType)) {
     e = r.type;
-    optional = true;
+    // Optional[Alias] is reported as the alias alone.
+    optional = !(e instanceof PTypeAliasType);
   }
   const re = resolveAlias(e);
   const isMatchType = (t: PType): boolean => {
     const x = resolveAlias(t);
     return x instanceof PEnumType || x instanceof PPatternType;
   };
-  if (typeof actualValue === "string" && !(re instanceof PVariantType) && isMatchType(e)) {
+  if (!(re instanceof PVariantType) && isMatchType(e)) {
     const what = `a match for ${expandedString(e)}`;
-    return `${path}expects ${optional ? `an undef value or ${what}` : what}, got ${quoteString(actualValue)}`;
+    const got = typeof actualValue === "string" ? quoteString(actualValue) : actual.shortName();
+    return `${path}expects ${optional ? `an undef value or ${what}` : what}, got ${got}`;
   }
   let es: string[];
   let as: string;
   let multi = false;
-  if (re instanceof PVariantType && !(e instanceof PTypeAliasType)) {
+  if (e instanceof PTypeAliasType) {
+    es = [expandedString(e)];
+    as = reportDetailed(re, actual) ? actual.toString() : actual.shortName();
+  } else if (re instanceof PVariantType) {
     // Puppet lists Undef first (as for Optional).
     const members = [...re.types.filter((t) => resolveAlias(t) instanceof PUndefType), ...re.types.filter((t) => !(resolveAlias(t) instanceof PUndefType))];
-    if (members.some((m) => reportDetailed(m, actual))) {
+    if (members.some((m) => m instanceof PTypeAliasType || reportDetailed(m, actual))) {
       es = members.map(expandedString);
       as = actual.toString();
     } else {

@@ -1143,11 +1143,15 @@ export class PTypeAliasType extends PType {
     return this.resolvedType;
   }
   toString(): string {
+    if (aliasExpansion !== undefined && !aliasExpansion.has(this.name)) {
+      aliasExpansion.add(this.name);
+      return `${this.name} = ${this.resolved.toString()}`;
+    }
     return this.name;
   }
-  /** `Name = Expansion`, used in detailed mismatch messages. */
+  /** `Name = Expansion` (nested aliases expanded once each), as in mismatch messages. */
   expandedString(): string {
-    return `${this.name} = ${this.resolved.toString()}`;
+    return typeToExpandedString(this);
   }
   private depth = 0;
   isInstance(v: Value): boolean {
@@ -1167,6 +1171,20 @@ export class PTypeAliasType extends PType {
     } finally {
       this.depth--;
     }
+  }
+}
+
+/** Set while printing with alias expansion (Puppet's to_alias_expanded_s). */
+let aliasExpansion: Set<string> | undefined;
+
+/** Prints `t` with every alias expanded once: `Foo::Host = Variant[Foo::Port = Integer[0, 65535], ...]`. */
+export function typeToExpandedString(t: PType): string {
+  const outer = aliasExpansion;
+  aliasExpansion = new Set();
+  try {
+    return t.toString();
+  } finally {
+    aliasExpansion = outer;
   }
 }
 

@@ -6,7 +6,7 @@ import type { Expression, LambdaExpression } from "../../../ast/nodes.js";
 import { parseManifest } from "../../../parser/parse.js";
 import { SourceFile } from "../../../source/source-file.js";
 import { DEFAULT, PHash, PObjectValue, PRegexp, type Value } from "../../values.js";
-import { PType, isCoreTypeName, isInstance, makeRegexp, newFromType, parameterize, resolveTypeName } from "../../../typecheck/types.js";
+import { PType, defineAlias, isCoreTypeName, isInstance, makeRegexp, newFromType, parameterize, parseTypeString, resolveTypeName } from "../../../typecheck/types.js";
 
 const BUILTIN_RESOURCE_TYPES = new Set(["file", "package", "service", "exec", "user", "group", "notify", "class", "resource"]);
 import { compareValues, isTruthy, puppetEquals, valueToString, PuppetEvalError } from "../../value-ops.js";
@@ -42,6 +42,17 @@ export interface MiniResult {
 export class MiniEvaluator implements CallContext {
   readonly logs: string[] = [];
   private scope = new Map<string, Value>();
+  private readonly aliases = new Map<string, PType>();
+
+  /** `aliasSources`: name -> type expression source (`type Name = <source>`). */
+  constructor(aliasSources: Record<string, string> = {}) {
+    for (const [name, src] of Object.entries(aliasSources)) {
+      this.aliases.set(name, defineAlias(name, () => parseTypeString(src, (n) => this.aliases.get(n))));
+    }
+  }
+  lookupType(name: string): PType | undefined {
+    return this.aliases.get(name);
+  }
 
   evaluate(src: string): Value {
     const r = parseManifest(new SourceFile("probe.pp", src), { validate: false });
@@ -127,6 +138,8 @@ export class MiniEvaluator implements CallContext {
       case "QualifiedName":
         return e.value;
       case "QualifiedReference": {
+        const alias = this.aliases.get(e.cased);
+        if (alias) return alias;
         const t = resolveTypeName(e.cased);
         if (!isCoreTypeName(e.cased) && !BUILTIN_RESOURCE_TYPES.has(e.cased.toLowerCase())) throw new PuppetEvalError(`Resource type not found: ${e.cased}`);
         return t;
