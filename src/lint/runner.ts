@@ -93,29 +93,33 @@ export function lintParsed(
     return nodes!;
   };
   const raw: Finding[] = [];
+  // One context for all rules (a file can have dozens of rules; no per-rule closures).
+  let current: EnabledRule = rules[0]!;
+  const ctx: RuleContext & { options: Readonly<Record<string, unknown>> } = {
+    file,
+    fullpath,
+    tokens,
+    comments,
+    program,
+    get layout() {
+      return (layout ??= buildLayoutTokens(file, tokens, comments));
+    },
+    parentOf(n: Node) {
+      if (!parents) buildParents();
+      return parents!.get(n);
+    },
+    get nodes() {
+      return ctx0nodes();
+    },
+    options: {},
+    settings,
+    report(r) {
+      raw.push(mkFinding(file, current.rule.meta.name, r.level ?? current.level, r.message, r.start, r.end ?? r.start, r.fix));
+    },
+  };
   for (const er of rules) {
-    const ctx: RuleContext = {
-      file,
-      fullpath,
-      tokens,
-      comments,
-      program,
-      get layout() {
-        return (layout ??= buildLayoutTokens(file, tokens, comments));
-      },
-      parentOf(n: Node) {
-        if (!parents) buildParents();
-        return parents!.get(n);
-      },
-      get nodes() {
-        return ctx0nodes();
-      },
-      options: er.options,
-      settings,
-      report(r) {
-        raw.push(mkFinding(file, er.rule.meta.name, r.level ?? er.level, r.message, r.start, r.end ?? r.start, r.fix));
-      },
-    };
+    current = er;
+    ctx.options = er.options;
     er.rule.check(ctx);
   }
   const enabled = new Set(rules.map((r) => r.rule.meta.name));

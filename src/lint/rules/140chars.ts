@@ -4,13 +4,17 @@ import { defineRule, type RuleContext } from "../rule.js";
 export function checkLineLength(ctx: RuleContext, limit: number): void {
   const text = ctx.file.text;
   let offset = 0;
-  for (const line of text.split("\n")) {
-    if (!line.includes("://") && !line.includes("template(")) {
-      let n = line.length;
-      if (n > limit) n = [...line].length;
-      if (n > limit) ctx.report({ start: offset + Math.min(limit - 1, line.length), end: offset + line.length, message: `line has more than ${limit} characters` });
+  while (offset <= text.length) {
+    let nl = text.indexOf("\n", offset);
+    if (nl < 0) nl = text.length;
+    // Only lines longer than the limit in UTF-16 units can be longer in characters.
+    if (nl - offset > limit) {
+      const line = text.slice(offset, nl);
+      if (!line.includes("://") && !line.includes("template(") && [...line].length > limit) {
+        ctx.report({ start: offset + limit - 1, end: nl, message: `line has more than ${limit} characters` });
+      }
     }
-    offset += line.length + 1;
+    offset = nl + 1;
   }
 }
 
