@@ -20,6 +20,7 @@ import { compareValues, isTruthy, puppetEquals, rubyInspect, valueToString, valu
 import { BreakSignal, FunctionError, NextSignal, PIteratorValue, ReturnSignal, defineFunction, sig, type CallContext, type PLambda } from "./api.js";
 import { forEachElement, iterableElements, mapStrings, rubyCompare, rubyStrip, toNumber, withBreak } from "./helpers.js";
 import { rubySprintf } from "./sprintf.js";
+import { md5Seed, rubyRandomInt } from "./ruby-random.js";
 
 const ITERABLE = "Iterable";
 
@@ -837,6 +838,26 @@ defineFunction(
       if (cur === null) break;
     }
     return cur === null && args.length > 1 ? args[1]! : cur;
+  }),
+);
+
+// ---------------------------------------------------------------- fqdn_rand (3.x function)
+function nodeFqdn(ctx: CallContext): string {
+  const f = ctx.facts?.();
+  const net = f instanceof PHash ? f.get("networking") : undefined;
+  const fqdn = net instanceof PHash ? net.get("fqdn") : undefined;
+  return typeof fqdn === "string" ? fqdn : "";
+}
+defineFunction(
+  "fqdn_rand",
+  sig("Any *args", (args, ctx) => {
+    const maxArg = args[0] ?? null;
+    const max = typeof maxArg === "bigint" ? maxArg : typeof maxArg === "string" && /^\s*-?\d/.test(maxArg) ? BigInt(/-?\d+/.exec(maxArg)![0]) : 0n;
+    const seed = args[1] === undefined || args[1] === null ? "" : valueToString(args[1]);
+    let fqdn = nodeFqdn(ctx);
+    if (isTruthy(args[2] ?? null)) fqdn = fqdn.toLowerCase();
+    if (max <= 0n) return 0n;
+    return BigInt(rubyRandomInt(md5Seed(`${fqdn}:${max}:${seed}`), Number(max)));
   }),
 );
 

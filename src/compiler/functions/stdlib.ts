@@ -9,6 +9,7 @@ import { puppetEquals, rubyInspect, valueToString, valueTypeName } from "../valu
 import { FunctionError, defineFunction, sig, type CallContext, type PLambda } from "./api.js";
 import { jsToValue, parseYamlValue } from "../hiera/data.js";
 import { parseDocument } from "yaml";
+import { md5Seed, rubyRandomInt } from "./ruby-random.js";
 
 function isEmptyish(v: Value): boolean {
   return v === null || v === "";
@@ -598,8 +599,20 @@ defineFunction(
 );
 defineFunction(
   "fqdn_rotate",
-  sig("Any *args", () => {
-    throw new FunctionError("fqdn_rotate() is not supported by cfg yet (needs Ruby's Mersenne Twister)");
+  sig("Any *args", (args, ctx) => {
+    if (args.length === 0) throw new FunctionError("fqdn_rotate(): Wrong number of arguments given (0 for 1)");
+    const value = args[0]!;
+    if (!Array.isArray(value) && typeof value !== "string") throw new FunctionError("fqdn_rotate(): Requires either array or string to work with");
+    const elems: Value[] = typeof value === "string" ? [...value] : [...value];
+    if (elems.length <= 1) return value;
+    const fqdnVar = ctx.lookupVariable?.("::fqdn");
+    const fqdn = fqdnVar === undefined || fqdnVar === null ? "" : valueToString(fqdnVar);
+    // Ruby's [fqdn, rest].join(':') flattens the rest of the arguments.
+    const rest = args.slice(1).flat(Infinity as 1) as Value[];
+    const text = [fqdn, ...rest.map((x) => (x === null ? "" : valueToString(x)))].join(":") + (rest.length === 0 ? ":" : "");
+    const offset = rubyRandomInt(md5Seed(text), elems.length);
+    const rotated = [...elems.slice(offset), ...elems.slice(0, offset)];
+    return typeof value === "string" ? rotated.join("") : rotated;
   }),
 );
 void createHash;

@@ -44,6 +44,18 @@ export class MiniEvaluator implements CallContext {
   private scope = new Map<string, Value>();
   private readonly aliases = new Map<string, PType>();
 
+  private factsHash: PHash = new PHash();
+  /** Facts for facts()/fqdn_rand; each fact is also a top-scope variable. */
+  withFacts(facts: PHash): this {
+    this.factsHash = facts;
+    for (const [k, v] of facts) if (typeof k === "string") this.scope.set(k, v);
+    this.scope.set("facts", facts);
+    return this;
+  }
+  facts(): Value {
+    return this.factsHash;
+  }
+
   /** `aliasSources`: name -> type expression source (`type Name = <source>`). */
   constructor(aliasSources: Record<string, string> = {}) {
     for (const [name, src] of Object.entries(aliasSources)) {
@@ -82,7 +94,8 @@ export class MiniEvaluator implements CallContext {
     }
   }
   log(level: LogLevel, message: string): void {
-    this.logs.push(`${level}: ${message}`);
+    const label = { notice: "Notice", warning: "Warning", err: "Error", info: "Info", debug: "Debug", alert: "Alert", emerg: "Emergency", crit: "Critical" }[level];
+    this.logs.push(`${label}: Scope(Class[main]): ${message}`);
   }
   warning(message: string): void {
     this.logs.push(`warning: ${message}`);
