@@ -17,6 +17,33 @@ export interface Token {
   readonly value?: unknown;
 }
 
+/**
+ * A token whose `text` is sliced from the source on demand: most tokens' text is never read, and
+ * not holding a string per token saves memory and GC time on big files. JSON shows `text`.
+ */
+class SourceToken implements Token {
+  readonly #source: string;
+  constructor(
+    readonly kind: string,
+    readonly start: number,
+    readonly end: number,
+    readonly value: unknown,
+    source: string,
+  ) {
+    this.#source = source;
+  }
+  get text(): string {
+    return this.#source.slice(this.start, this.end);
+  }
+  toJSON(): object {
+    return { kind: this.kind, text: this.text, start: this.start, end: this.end, value: this.value };
+  }
+  /** The same source text as another kind of token (`${x}`: a NAME becomes a VARIABLE). */
+  retyped(kind: string, value: unknown): SourceToken {
+    return new SourceToken(kind, this.start, this.end, value, this.#source);
+  }
+}
+
 export interface LexResult {
   tokens: Token[];
   comments: Token[];
@@ -102,7 +129,7 @@ export class Lexer {
   private tok(kind: string, start: number, end: number, value?: unknown): Token {
     const s = this.abs(start);
     const e = this.map ? this.map(end) : end;
-    return { kind, text: this.file.text.slice(s, e), start: s, end: e, value };
+    return new SourceToken(kind, s, e, value, this.file.text);
   }
 
   private error(message: string, at: number, len = 1, resumeAt?: number): never {
@@ -846,7 +873,7 @@ export class Lexer {
 
 function toVariable(t: Token): Token {
   if (t.kind === "NUMBER" || t.kind === "NAME" || t.kind === "WORD" || KEYWORDS[t.text] !== undefined) {
-    return { ...t, kind: "VARIABLE", value: t.text };
+    return t instanceof SourceToken ? t.retyped("VARIABLE", t.text) : { ...t, kind: "VARIABLE", value: t.text };
   }
   return t;
 }
