@@ -33,3 +33,15 @@ describe("hiera lookups agree with Puppet", () => {
     });
   });
 });
+
+// Error texts as real Puppet printed them for the same environment (ref-compile.sh runs, one per
+// case; the "Error while evaluating a Function Call, " prefix and location are the evaluator's).
+describe("hiera errors agree with Puppet", () => {
+  const hiera = new Hiera({ environmentDir: env, moduleDir: () => undefined });
+  const errors = JSON.parse(readFileSync(join(dir, "errors.json"), "utf8")) as [string, string][];
+  for (const [args, message] of errors) {
+    it(`lookup(${args})`, () => {
+      expect(() => hiera.lookup(parseLookupArgs(parseLiteral(`[${args}]`) as Value[]), scope)).toThrow(message);
+    });
+  }
+});

@@ -145,7 +145,7 @@ export class Hiera {
     const root = segs[0]!;
     const rest = segs.slice(1);
     if (this.active.includes(name)) {
-      throw new LookupError(`Recursive lookup detected in [${[...this.active, name].join(", ")}]`);
+      throw new LookupError(`Lookup of key '${this.active[0]}' failed: Recursive lookup detected in [${this.active.join(", ")}]`);
     }
     this.active.push(name);
     try {
