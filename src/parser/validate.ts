@@ -403,7 +403,8 @@ export function validateProgram(file: SourceFile, program: A.Program, opts: { ep
         pushed++;
       }
     }
-    for (const c of childNodes(n)) visit(c, chain);
+    const children = childNodes(n);
+    for (let i = 0; i < children.length; i++) visit(children[i]!, chain);
     // pop(), not `length -=`: shrinking the length makes V8 trim the backing store every time.
     for (; pushed > 0; pushed--) chain.pop();
   };
