@@ -257,6 +257,11 @@ export class MiniEvaluator implements CallContext {
         if (recv instanceof PType && name === "new") return newFromType(recv, args);
         return this.call(name, [recv, ...args], e.lambda);
       }
+      case "ResourceExpression":
+      case "ResourceDefaultsExpression":
+      case "ResourceOverrideExpression":
+      case "Nop":
+        return null;
       default:
         break;
     }
