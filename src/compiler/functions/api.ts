@@ -36,7 +36,7 @@ export interface CallContext {
   /** `$var` / `$a::b` lookup for getvar(); undefined when unknown. */
   lookupVariable?(name: string): Value | undefined;
   /** The node's fact hash (fact(), fqdn_rand seeding). */
-  facts?(): Value;
+  nodeFacts?(): Value;
   /** Node name (for fqdn_rand: Puppet seeds with `$facts['networking']['fqdn']`). */
   nodeName?(): string;
   /**

@@ -843,7 +843,7 @@ defineFunction(
 
 // ---------------------------------------------------------------- fqdn_rand (3.x function)
 function nodeFqdn(ctx: CallContext): string {
-  const f = ctx.facts?.();
+  const f = ctx.nodeFacts?.();
   const net = f instanceof PHash ? f.get("networking") : undefined;
   const fqdn = net instanceof PHash ? net.get("fqdn") : undefined;
   return typeof fqdn === "string" ? fqdn : "";

@@ -496,7 +496,7 @@ defineFunction(
 defineFunction(
   "fact",
   sig("String fact_name", (args, ctx) => {
-    const facts = ctx.facts?.() ?? null;
+    const facts = ctx.nodeFacts?.() ?? null;
     let cur: Value = facts;
     for (const seg of (args[0] as string).split(".")) {
       if (cur instanceof PHash) cur = cur.get(seg) ?? null;

@@ -52,7 +52,7 @@ export class MiniEvaluator implements CallContext {
     this.scope.set("facts", facts);
     return this;
   }
-  facts(): Value {
+  nodeFacts(): Value {
     return this.factsHash;
   }
 
