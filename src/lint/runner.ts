@@ -2,7 +2,7 @@
 // (`# lint:ignore:<check> [reason]`, `# lint:endignore`), as puppet-lint does, plus what it lacks:
 // a warning for a suppression that suppresses nothing and for unbalanced control comments.
 import type { Node, Program } from "../ast/nodes.js";
-import { childNodes } from "./ast-walk.js";
+import { childNodes, collectNodes } from "./ast-walk.js";
 import type { TextEdit } from "../diagnostics/diagnostic.js";
 import type { Token } from "../lexer/lexer.js";
 import { parseManifest } from "../parser/parse.js";
@@ -73,16 +73,7 @@ export function lintParsed(
   let parents: Map<Node, Node> | undefined;
   let nodes: Node[] | undefined;
   const buildNodes = (): void => {
-    const order: Node[] = [];
-    // iterative pre-order walk (deep files must not exhaust the stack)
-    const stack: Node[] = [program];
-    while (stack.length) {
-      const n = stack.pop()!;
-      order.push(n);
-      const kids = childNodes(n);
-      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
-    }
-    nodes = order;
+    nodes = collectNodes(program);
   };
   const buildParents = (): void => {
     parents = new Map();

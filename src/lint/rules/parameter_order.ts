@@ -8,8 +8,10 @@ function isParameter(t: LayoutToken): boolean {
   return t.type === "VARIABLE" && !!t.prevCode && PARAM_PREV.has(t.prevCode.type);
 }
 
-function isRequired(t: LayoutToken): boolean {
-  const dataType = prevTokenOf(t, ["TYPE"]);
+function isRequired(t: LayoutToken, definitionStart: number): boolean {
+  // puppet-lint searches back through the whole file; a TYPE before the definition cannot be this
+  // parameter's, and the unbounded search made the check quadratic on big files.
+  const dataType = prevTokenOf(t, ["TYPE"], definitionStart);
   if (dataType && dataType.value === "Optional") return false;
   if (!t.nextCode || t.nextCode.type === "COMMA" || t.nextCode.type === "RPAREN") return !(t.prevCode && t.prevCode.type === "EQUALS");
   return false;
@@ -31,7 +33,7 @@ export default defineRule({
         else if (t.type === "RBRACE" || t.type === "RBRACK") nest--;
         if (t.type === "EQUALS") seenEquals = true;
         if (nest !== 0 || paren !== 0) continue;
-        if (!isParameter(t) || !isRequired(t)) continue;
+        if (!isParameter(t) || !isRequired(t, idx.start)) continue;
         if (!seenEquals) continue;
         ctx.report({ start: t.start, end: t.end, message: "optional parameter listed before required parameter" });
       }

@@ -41,7 +41,16 @@ export function resourceIndexes(tokens: readonly LayoutToken[]): ResourceIndex[]
     if (!endTok) break;
     marker = endTok.index;
     const toks = tokens.slice(colon.index, marker + 1);
-    out.push({ start: colon.index + 1, end: marker, tokens: toks, type: resourceTypeToken(tokens, colon.index), paramTokens: paramTokensOf(toks) });
+    let params: LayoutToken[] | undefined;
+    out.push({
+      start: colon.index + 1,
+      end: marker,
+      tokens: toks,
+      type: resourceTypeToken(tokens, colon.index),
+      get paramTokens() {
+        return (params ??= paramTokensOf(toks));
+      },
+    });
   }
   cache.set(tokens, out);
   return out;
@@ -146,13 +155,13 @@ function paramTokensOfDefinition(toks: readonly LayoutToken[]): LayoutToken[] | 
 }
 
 /** puppet-lint's prev_token_of (skipping nested blocks backwards). */
-export function prevTokenOf(t: LayoutToken, types: readonly string[]): LayoutToken | undefined {
+export function prevTokenOf(t: LayoutToken, types: readonly string[], stopIndex = 0): LayoutToken | undefined {
   let it = t.prev;
-  while (it) {
+  while (it && it.index >= stopIndex) {
     if (types.includes(it.type)) return it;
-    if (it.type === "RBRACE") it = prevTokenOf(it, ["LBRACE"]);
-    else if (it.type === "RBRACK") it = prevTokenOf(it, ["LBRACK"]);
-    else if (it.type === "RPAREN") it = prevTokenOf(it, ["LPAREN"]);
+    if (it.type === "RBRACE") it = prevTokenOf(it, ["LBRACE"], stopIndex);
+    else if (it.type === "RBRACK") it = prevTokenOf(it, ["LBRACK"], stopIndex);
+    else if (it.type === "RPAREN") it = prevTokenOf(it, ["LPAREN"], stopIndex);
     if (!it) return undefined;
     it = it.prev;
   }

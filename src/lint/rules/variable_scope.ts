@@ -1,8 +1,9 @@
 // puppet-lint's variable_scope on the AST: inside a class or defined type, an unqualified variable
 // must be a parameter, assigned somewhere in the same definition, a lambda parameter of an
 // enclosing lambda, or one of Puppet's automatic variables. Unlike puppet-lint's token scan,
-// lambda parameters are scoped to their lambda body, not to the lines it spans.
-import type { Node, Parameter } from "../../ast/nodes.js";
+// lambda parameters are scoped to their lambda body, not to the lines it spans, and parameter
+// default values are checked too.
+import type { Node } from "../../ast/nodes.js";
 import { childNodes } from "../ast-walk.js";
 import { defineRule } from "../rule.js";
 
@@ -12,21 +13,12 @@ export const AUTOMATIC_VARIABLES: ReadonlySet<string> = new Set([
   "subscribe", "tag", "facts", "trusted", "server_facts",
 ]);
 
-/** Names assigned anywhere under `n` (not descending into nested definitions). */
-export function assignedNames(n: Node, out: Set<string>): void {
-  const stack: Node[] = [n];
-  while (stack.length) {
-    const x = stack.pop()!;
-    if (x.kind === "AssignmentExpression") {
-      const left = x.left;
-      if (left.kind === "VariableExpression") out.add(left.name);
-      else if (left.kind === "LiteralList") for (const v of left.values) if (v.kind === "VariableExpression") out.add(v.name);
-    }
-    for (const c of childNodes(x)) {
-      if (c.kind === "HostClassDefinition" || c.kind === "ResourceTypeDefinition" || c.kind === "FunctionDefinition") continue;
-      stack.push(c);
-    }
-  }
+const NESTED_SCOPES = new Set(["HostClassDefinition", "ResourceTypeDefinition", "FunctionDefinition"]);
+
+interface Frame {
+  readonly node: Node;
+  /** Lambda parameter names visible here (innermost last), shared between siblings. */
+  readonly lambdas: readonly ReadonlySet<string>[];
 }
 
 export default defineRule({
@@ -36,36 +28,44 @@ export default defineRule({
       if (def.kind !== "HostClassDefinition" && def.kind !== "ResourceTypeDefinition") continue;
       const known = new Set<string>(AUTOMATIC_VARIABLES);
       for (const p of def.parameters) known.add(p.name);
-      assignedNames(def, known);
-      const visit = (n: Node, lambdaScopes: ReadonlySet<string>[]): void => {
-        if (n.kind === "VariableExpression") {
-          const name = n.name;
-          if (name.includes("::") || /^\d+$/.test(name) || known.has(name) || lambdaScopes.some((s) => s.has(name))) return;
-          ctx.report({ start: n.span.start, end: n.span.end, message: "top-scope variable being used without an explicit namespace" });
-          return;
+      const refs: { node: Node & { name: string }; lambdas: readonly ReadonlySet<string>[] }[] = [];
+      // One walk: collect assignments (anywhere in the definition, as puppet-lint) and references.
+      const stack: Frame[] = [];
+      const none: readonly ReadonlySet<string>[] = [];
+      for (const p of def.parameters) stack.push({ node: p, lambdas: none });
+      stack.push({ node: def.body, lambdas: none });
+      while (stack.length) {
+        const { node: n, lambdas } = stack.pop()!;
+        switch (n.kind) {
+          case "VariableExpression":
+            refs.push({ node: n, lambdas });
+            continue;
+          case "AssignmentExpression": {
+            const targets = n.left.kind === "LiteralList" ? n.left.values : [n.left];
+            for (const t of targets) if (t.kind === "VariableExpression") known.add(t.name);
+            stack.push({ node: n.right, lambdas });
+            continue;
+          }
+          case "LambdaExpression": {
+            const inner = [...lambdas, new Set(n.parameters.map((p) => p.name))];
+            for (const p of n.parameters) if (p.value) stack.push({ node: p.value, lambdas });
+            stack.push({ node: n.body, lambdas: inner });
+            continue;
+          }
+          case "Parameter":
+            if (n.value) stack.push({ node: n.value, lambdas });
+            if (n.typeExpr) stack.push({ node: n.typeExpr, lambdas });
+            continue;
+          default:
+            for (const c of childNodes(n)) if (!NESTED_SCOPES.has(c.kind)) stack.push({ node: c, lambdas });
         }
-        if (n.kind === "AssignmentExpression" && n.left.kind === "VariableExpression") {
-          visit(n.right, lambdaScopes);
-          return;
-        }
-        if (n.kind === "LambdaExpression") {
-          const scope = new Set(n.parameters.map((p: Parameter) => p.name));
-          for (const p of n.parameters) if (p.value) visit(p.value, lambdaScopes);
-          visit(n.body, [...lambdaScopes, scope]);
-          return;
-        }
-        if (n.kind === "Parameter") {
-          if (n.value) visit(n.value, lambdaScopes);
-          if (n.typeExpr) visit(n.typeExpr, lambdaScopes);
-          return;
-        }
-        for (const c of childNodes(n)) {
-          if (c.kind === "HostClassDefinition" || c.kind === "ResourceTypeDefinition" || c.kind === "FunctionDefinition") continue;
-          visit(c, lambdaScopes);
-        }
-      };
-      for (const p of def.parameters) visit(p, []);
-      visit(def.body, []);
+      }
+      refs.sort((a, b) => a.node.span.start - b.node.span.start);
+      for (const { node: n, lambdas } of refs) {
+        const name = n.name;
+        if (name.includes("::") || known.has(name) || /^\d+$/.test(name) || lambdas.some((s) => s.has(name))) continue;
+        ctx.report({ start: n.span.start, end: n.span.end, message: "top-scope variable being used without an explicit namespace" });
+      }
     }
   },
 });
