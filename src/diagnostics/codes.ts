@@ -36,9 +36,12 @@ export const DIAGNOSTIC_CODES = defineCodes({
 
   // ---- CFG3xxx: evaluation
   CFG3000: { severity: "error", message: "{message}" },
+  CFG3001: { severity: "error", message: "Could not parse for environment: {message}" },
+  CFG3002: { severity: "error", message: "{message}", help: "declared where the evaluation path shows" },
 
   // ---- CFG4xxx: catalog and graph
   CFG4000: { severity: "error", message: "{message}" },
+  CFG4001: { severity: "error", message: "{message}", help: "declare the resource or fix the reference" },
 
   // ---- CFG5xxx: CLI, config and facts
   CFG5000: { severity: "error", message: "{message}" },
@@ -51,6 +54,9 @@ export const DIAGNOSTIC_CODES = defineCodes({
   CFG5104: { severity: "error", message: "No such file or directory: {path}" },
   CFG5105: { severity: "warning", message: "--fix left {path} unchanged: the fixed text did not parse ({reason})", help: "report this as a cfg bug with the file" },
   CFG5106: { severity: "error", message: "{message}" },
+  // CFG5300-5399: cfg compile (command line, environment, facts)
+  CFG5300: { severity: "error", message: "{message}" },
+  CFG5301: { severity: "error", message: "Cannot read facts {path}: {reason}", help: "facts are a JSON or YAML map, or Puppet's {\"name\": ..., \"values\": {...}} form" },
 
   // ---- CFG6xxx: apply and providers
   CFG6000: { severity: "error", message: "{message}" },

@@ -1,0 +1,213 @@
+// Entry point of the compiler: manifest or environment dir + node + facts -> Puppet's catalog JSON.
+import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { createDiagnostic } from "../diagnostics/diagnostic.js";
+import { PHash, PRegexp, PSensitive, DEFAULT, type Value } from "./values.js";
+import { PClassType, PResourceType, PType } from "../typecheck/types.js";
+import { PuppetEvalError, valueToString } from "./value-ops.js";
+import { EvalError, Evaluator, type Resource } from "./evaluator.js";
+import { LookupError, HieraDataError } from "./hiera/index.js";
+
+export interface CompileOptions {
+  path: string;
+  nodeName: string;
+  facts: Record<string, unknown>;
+  modulepath?: string[];
+  environment?: string;
+}
+
+export interface CompileResult {
+  catalog?: unknown;
+  diagnostics: Diagnostic[];
+  log: string[];
+  /** The failure as Puppet prints it ("Error: Evaluation Error: ... on node x"), for errors. */
+  puppetError?: string;
+}
+
+/** A JSON value whose numbers keep Puppet's Integer/Float distinction when serialised. */
+export class JsonFloat {
+  constructor(readonly value: number) {}
+}
+
+function toJson(v: Value): unknown {
+  if (v === null) return null;
+  if (v === DEFAULT) return "default";
+  if (typeof v === "bigint") return v;
+  if (typeof v === "number") return new JsonFloat(v);
+  if (typeof v === "string" || typeof v === "boolean") return v;
+  if (Array.isArray(v)) return v.map(toJson);
+  if (v instanceof PHash) {
+    const o: Record<string, unknown> = {};
+    for (const [k, x] of v) o[typeof k === "string" ? k : valueToString(k)] = toJson(x);
+    return o;
+  }
+  if (v instanceof PSensitive) return toJson(v.value);
+  if (v instanceof PResourceType) return v.referenceString();
+  if (v instanceof PClassType) return v.referenceString();
+  if (v instanceof PRegexp) return `/${v.source}/`;
+  if (v instanceof PType) return v.toString();
+  return valueToString(v);
+}
+
+/** JSON.stringify with bigint integers and floats printed with a fraction (1.0). */
+export function stringifyCatalog(v: unknown, indent = 2): string {
+  const out: string[] = [];
+  const pad = (n: number): string => (indent ? "\n" + " ".repeat(n * indent) : "");
+  const sep = indent ? ": " : ":";
+  const walk = (x: unknown, d: number): void => {
+    if (x === null || x === undefined) out.push("null");
+    else if (typeof x === "bigint") out.push(x.toString());
+    else if (x instanceof JsonFloat) {
+      const n = x.value;
+      if (!Number.isFinite(n)) out.push("null");
+      else if (Number.isInteger(n) && Math.abs(n) < 1e16) out.push(n.toFixed(1));
+      else out.push(JSON.stringify(n));
+    } else if (typeof x === "number" || typeof x === "boolean" || typeof x === "string") out.push(JSON.stringify(x));
+    else if (Array.isArray(x)) {
+      if (x.length === 0) return void out.push("[]");
+      out.push("[");
+      x.forEach((e, i) => {
+        out.push(pad(d + 1));
+        walk(e, d + 1);
+        if (i < x.length - 1) out.push(",");
+      });
+      out.push(pad(d) + "]");
+    } else {
+      const keys = Object.keys(x as object);
+      if (keys.length === 0) return void out.push("{}");
+      out.push("{");
+      keys.forEach((k, i) => {
+        out.push(pad(d + 1) + JSON.stringify(k) + sep);
+        walk((x as Record<string, unknown>)[k], d + 1);
+        if (i < keys.length - 1) out.push(",");
+      });
+      out.push(pad(d) + "}");
+    }
+  };
+  walk(v, 0);
+  return out.join("");
+}
+
+function resourceJson(r: Resource): Record<string, unknown> {
+  const o: Record<string, unknown> = { type: r.type, title: r.title, tags: r.tags };
+  if (r.file !== undefined) {
+    o.file = r.file;
+    o.line = r.line;
+  }
+  o.exported = r.exported;
+  o.kind = r.kind;
+  const params: Record<string, unknown> = {};
+  const sensitive: string[] = [];
+  for (const [k, v] of r.params) {
+    if (v === null) continue;
+    if (v instanceof PSensitive) sensitive.push(k);
+    params[k] = toJson(v);
+  }
+  if (sensitive.length) o.sensitive_parameters = sensitive;
+  if (Object.keys(params).length) o.parameters = params;
+  return o;
+}
+
+function readEnvConf(envDir: string): { modulepath?: string[]; manifest?: string } {
+  const p = join(envDir, "environment.conf");
+  if (!existsSync(p)) return {};
+  const out: { modulepath?: string[]; manifest?: string } = {};
+  for (const line of readFileSync(p, "utf8").split("\n")) {
+    const m = /^\s*(\w+)\s*=\s*(.*?)\s*$/.exec(line);
+    if (!m) continue;
+    if (m[1] === "modulepath") out.modulepath = m[2]!.split(":").filter((x) => !x.includes("$")).map((x) => resolve(envDir, x));
+    if (m[1] === "manifest") out.manifest = resolve(envDir, m[2]!);
+  }
+  return out;
+}
+
+export function compile(opts: CompileOptions): CompileResult {
+  const abs = resolve(opts.path);
+  let envDir: string;
+  let manifest: string;
+  if (existsSync(abs) && statSync(abs).isDirectory() && existsSync(join(abs, "manifests"))) {
+    envDir = abs;
+    manifest = join(abs, "manifests");
+  } else {
+    manifest = abs;
+    envDir = dirname(abs);
+    if (/\/manifests$/.test(envDir)) envDir = dirname(envDir);
+  }
+  try {
+    envDir = realpathSync(envDir);
+    manifest = realpathSync(manifest);
+  } catch {
+    /* reported below */
+  }
+  if (!existsSync(manifest)) {
+    return { diagnostics: [createDiagnostic("CFG5300", { args: { message: `No such manifest or environment: ${opts.path}` } })], log: [] };
+  }
+  const conf = readEnvConf(envDir);
+  if (conf.manifest) manifest = conf.manifest;
+  const modulepath = opts.modulepath?.map((p) => resolve(p)) ?? conf.modulepath ?? [join(envDir, "modules")];
+  const environment = opts.environment ?? "production";
+  const ev = new Evaluator({ envDir, manifest, modulepath, nodeName: opts.nodeName, facts: opts.facts, environment });
+  try {
+    ev.run();
+  } catch (e) {
+    return { diagnostics: [toDiagnostic(e, opts.nodeName)], log: ev.logs, puppetError: puppetErrorText(e, opts.nodeName) };
+  }
+  const resources = ev.resources.filter((r) => !r.virtual);
+  const live = new Set(resources);
+  const tags = [...ev.catalogTags];
+  const catalog = {
+    tags,
+    name: opts.nodeName,
+    version: 0,
+    code_id: null,
+    catalog_uuid: "00000000-0000-0000-0000-000000000000",
+    catalog_format: 2,
+    environment,
+    resources: resources.map(resourceJson),
+    edges: ev.edges.filter(([a, b]) => live.has(a) && live.has(b)).map(([a, b]) => ({ source: a.ref, target: b.ref })),
+    classes: ev.classes,
+  };
+  return { catalog, diagnostics: [], log: ev.logs };
+}
+
+function locText(e: EvalError): string {
+  if (!e.file || !e.span) return "";
+  const p = e.file.position(e.span.start);
+  return e.lineOnly ? ` (file: ${e.file.path}, line: ${p.line})` : ` (file: ${e.file.path}, line: ${p.line}, column: ${p.column})`;
+}
+
+export function puppetErrorText(e: unknown, node: string): string {
+  if (e instanceof EvalError) {
+    const x = e as EvalError & { parseError?: boolean; where?: string };
+    if (x.parseError) {
+      const p = e.file && e.span ? e.file.position(e.span.start) : undefined;
+      const atEnd = e.file && e.span && e.span.start >= e.file.text.length;
+      const loc = atEnd || !p ? ` (file: ${e.file?.path})` : ` (file: ${e.file!.path}, line: ${p.line}, column: ${p.column})`;
+      return `Error: Could not parse for environment production: ${e.message}${loc} on node ${node}`;
+    }
+    if (e.plain) {
+      if (e.lineOnly) return `Error: ${e.message} on node ${node}`;
+      return `Error: ${e.message}${x.where ? " " + x.where : locText(e)} on node ${node}`;
+    }
+    return `Error: Evaluation Error: ${e.message}${locText(e)} on node ${node}`;
+  }
+  if (e instanceof PuppetEvalError || e instanceof LookupError || e instanceof HieraDataError) return `Error: Evaluation Error: ${e.message} on node ${node}`;
+  return `Error: ${(e as Error).message ?? String(e)} on node ${node}`;
+}
+
+function toDiagnostic(e: unknown, node: string): Diagnostic {
+  if (e instanceof EvalError) {
+    const x = e as EvalError & { parseError?: boolean };
+    return createDiagnostic((x.parseError ? "CFG3001" : e.plain ? "CFG4000" : "CFG3000"), {
+      file: e.file,
+      span: e.span,
+      args: { message: e.message },
+    });
+  }
+  if (e instanceof PuppetEvalError || e instanceof LookupError || e instanceof HieraDataError) {
+    return createDiagnostic("CFG3000", { args: { message: e.message } });
+  }
+  void node;
+  return createDiagnostic("CFG3000", { args: { message: `internal error: ${(e as Error)?.stack ?? String(e)}` } });
+}

@@ -1,0 +1,1858 @@
+// The evaluator: walks the AST with Puppet's semantics and builds the catalog. Order of evaluation
+// follows Puppet's compiler: main class body at once, then the node; classes are evaluated when
+// declared; defined-type instances are queued and evaluated in the generator loop together with
+// collectors; overrides, resource defaults and relationships are applied at the end (finish).
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type * as A from "../ast/nodes.js";
+import { parseEpp, parseManifest } from "../parser/parse.js";
+import { SourceFile } from "../source/source-file.js";
+import { DEFAULT, PHash, PObjectValue, PRegexp, PSensitive, type Value } from "./values.js";
+import {
+  PClassType, PResourceType, PType, PTypeAliasType, capitalizeTypeName, defineAlias, describeMismatch, isInstance,
+  makeRegexp, newFromType, parameterize, resolveTypeName, inferType, PuppetTypeError, PCallableType,
+} from "../typecheck/types.js";
+import { compareValues, isTruthy, puppetEquals, valueToString, PuppetEvalError } from "./value-ops.js";
+import {
+  BreakSignal, NextSignal, ReturnSignal, callFunction, getFunction, type CallContext, type LogLevel, type PLambda,
+  PIteratorValue,
+} from "./functions/index.js";
+import { Hiera, LookupError, parseLookupArgs, type HieraScope } from "./hiera/index.js";
+import { BUILTIN_TYPES, METAPARAMS, NAMEVAR } from "./resource-types.js";
+
+/** An evaluation error located in source; `prefix` is Puppet's "Error while evaluating a X, ". */
+export class EvalError extends Error {
+  constructor(
+    message: string,
+    public file?: SourceFile,
+    public span?: A.BaseNode["span"],
+    public kindPrefix = true,
+  ) {
+    super(message);
+  }
+  /** Location has only a line (no column) in Puppet's text. */
+  lineOnly = false;
+  /** Message is shown without "Evaluation Error: " (catalog-level errors). */
+  plain = false;
+}
+
+export class Lambda extends PObjectValue implements PLambda {
+  readonly typeName = "Callable";
+  constructor(
+    readonly node: A.LambdaExpression,
+    readonly scope: Scope,
+    readonly file: SourceFile,
+  ) {
+    super();
+  }
+  get parameterCount(): number {
+    return this.node.parameters.length;
+  }
+  get requiredCount(): number {
+    return this.node.parameters.filter((p) => p.value === undefined && !p.capturesRest).length;
+  }
+  get capturesRest(): boolean {
+    return this.node.parameters.some((p) => p.capturesRest);
+  }
+  toString(): string {
+    return "Callable";
+  }
+}
+
+export class Resource {
+  params = new Map<string, Value>();
+  tags: string[] = [];
+  tagSet = new Set<string>();
+  file?: string;
+  line?: number;
+  exported = false;
+  virtual = false;
+  kind: string;
+  container?: Resource;
+  scope?: Scope;
+  evaluated = false;
+  /** Set for defined-type instances and classes. */
+  def?: Def;
+  overridden = new Set<string>();
+  constructor(
+    readonly type: string,
+    readonly title: string,
+    kind: string,
+  ) {
+    this.kind = kind;
+  }
+  get ref(): string {
+    return `${this.type}[${this.title}]`;
+  }
+  tag(...ts: string[]): void {
+    for (const t0 of ts) {
+      const t = t0.toLowerCase();
+      if (!/^[\p{L}\p{N}_][\p{L}\p{N}_:.-]*$/u.test(t)) continue;
+      const add = (x: string): void => {
+        if (!this.tagSet.has(x)) {
+          this.tagSet.add(x);
+          this.tags.push(x);
+        }
+      };
+      add(t);
+      if (t.includes("::")) for (const part of t.split("::")) if (part) add(part);
+    }
+  }
+}
+
+interface Def {
+  kind: "class" | "define" | "function" | "node";
+  node: A.HostClassDefinition | A.ResourceTypeDefinition | A.FunctionDefinition | A.NodeDefinition;
+  file: SourceFile;
+  name: string;
+  moduleName: string;
+}
+
+export class Scope {
+  vars = new Map<string, Value>();
+  defaults = new Map<string, { ops: [string, Value, "=>" | "+>"][] }>();
+  match: Value[] | undefined;
+  constructor(
+    readonly parent: Scope | undefined,
+    readonly source: string,
+    readonly resource: Resource | undefined,
+    readonly dynParent: Scope | undefined,
+    readonly moduleName: string,
+    readonly className?: string,
+  ) {}
+  lookupLocal(name: string): Value | undefined {
+    for (let s: Scope | undefined = this; s; s = s.parent) {
+      if (s.vars.has(name)) return s.vars.get(name);
+    }
+    return undefined;
+  }
+}
+
+const NOTFOUND = Symbol("notfound");
+
+interface Collector {
+  type: string;
+  query: A.Expression | undefined;
+  exported: boolean;
+  ops: A.AttributeOp[];
+  scope: Scope;
+  file: SourceFile;
+  node: A.CollectExpression;
+  matched: Set<Resource>;
+}
+
+export interface CompileInput {
+  envDir: string;
+  manifest: string;
+  modulepath: string[];
+  nodeName: string;
+  facts: Record<string, unknown>;
+  environment: string;
+}
+
+export function jsToValue(v: unknown): Value {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number") return Number.isInteger(v) ? BigInt(v) : v;
+  if (typeof v === "string" || typeof v === "boolean" || typeof v === "bigint") return v;
+  if (Array.isArray(v)) return v.map(jsToValue);
+  if (typeof v === "object") {
+    const h = new PHash();
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) h.set(k, jsToValue(x));
+    return h;
+  }
+  return null;
+}
+
+export class Evaluator implements CallContext {
+  resources: Resource[] = [];
+  index = new Map<string, Resource>();
+  classes: string[] = [];
+  classRes = new Map<string, Resource>();
+  edges: [Resource, Resource][] = [];
+  logs: string[] = [];
+  catalogTags: string[] = [];
+  private defs = new Map<string, Def>();
+  private nodes: Def[] = [];
+  private aliases = new Map<string, PTypeAliasType>();
+  private loadedFiles = new Set<string>();
+  private queue: Resource[] = [];
+  private collectors: Collector[] = [];
+  private overrides: { refs: Value; ops: A.AttributeOp[]; scope: Scope; file: SourceFile; node: A.Expression }[] = [];
+  private relationships: { left: Value; right: Value; op: string; file: SourceFile; node: A.Expression }[] = [];
+  private realizeRefs: { refs: Value[]; file: SourceFile; node: A.Expression }[] = [];
+  topScope: Scope;
+  nodeScope: Scope | undefined;
+  mainRes: Resource;
+  stageMain: Resource;
+  private hiera: Hiera;
+  private curFile!: SourceFile;
+  private curScope!: Scope;
+  private factsHash: PHash;
+  facts(): Value {
+    return this.factsHash;
+  }
+
+  constructor(readonly input: CompileInput) {
+    this.stageMain = this.addResource(new Resource("Stage", "main", "compilable_type"));
+    this.stageMain.params.set("name", "main");
+    this.stageMain.tag("stage");
+    this.mainRes = this.addResource(new Resource("Class", "main", "unknown"));
+    this.mainRes.params.set("name", "main");
+    this.mainRes.tag("class");
+    this.edges.push([this.stageMain, this.mainRes]);
+    this.topScope = new Scope(undefined, "Class[main]", this.mainRes, undefined, "");
+    this.factsHash = jsToValue(input.facts) as PHash;
+    this.hiera = new Hiera({
+      environmentDir: input.envDir,
+      moduleDir: (name) => this.moduleDir(name),
+      lookupType: (n) => this.lookupType(n),
+    });
+  }
+
+  // ------------------------------------------------------------ loading
+  private moduleDir(name: string): string | undefined {
+    for (const mp of this.input.modulepath) {
+      const d = join(mp, name);
+      if (existsSync(d)) return d;
+    }
+    return undefined;
+  }
+
+  loadFile(path: string): void {
+    if (this.loadedFiles.has(path)) return;
+    this.loadedFiles.add(path);
+    const file = new SourceFile(path, readFileSync(path, "utf8"));
+    const r = parseManifest(file);
+    const errs = r.diagnostics.filter((d) => d.severity === "error");
+    if (errs.length) {
+      const d = errs[0]!;
+      const e = new EvalError(d.message, file, d.span, false);
+      (e as EvalError & { parse?: boolean }).plain = true;
+      (e as EvalError & { parseError?: boolean }).parseError = true;
+      throw e;
+    }
+    const mod = this.moduleOfPath(path);
+    for (const d of r.program.definitions) this.register(d, file, mod);
+    this.programs.set(path, { program: r.program, file });
+  }
+  programs = new Map<string, { program: A.Program; file: SourceFile }>();
+
+  private moduleOfPath(path: string): string {
+    for (const mp of this.input.modulepath) {
+      if (path.startsWith(mp + "/")) return path.slice(mp.length + 1).split("/")[0]!;
+    }
+    return "";
+  }
+
+  private register(d: A.Definition, file: SourceFile, mod: string): void {
+    switch (d.kind) {
+      case "HostClassDefinition":
+        this.defs.set("class:" + d.name.toLowerCase().replace(/^::/, ""), { kind: "class", node: d, file, name: d.name.toLowerCase(), moduleName: mod });
+        break;
+      case "ResourceTypeDefinition":
+        this.defs.set("define:" + d.name.toLowerCase().replace(/^::/, ""), { kind: "define", node: d, file, name: d.name.toLowerCase(), moduleName: mod });
+        break;
+      case "FunctionDefinition":
+        this.defs.set("function:" + d.name.toLowerCase().replace(/^::/, ""), { kind: "function", node: d, file, name: d.name.toLowerCase(), moduleName: mod });
+        break;
+      case "NodeDefinition":
+        this.nodes.push({ kind: "node", node: d, file, name: "", moduleName: "" });
+        break;
+      case "TypeAlias": {
+        const scope = this.topScope;
+        const name = d.name;
+        this.aliases.set(name.toLowerCase(), defineAlias(name, () => {
+          const v = this.withFile(file, () => this.eval(d.typeExpr, scope));
+          if (!(v instanceof PType)) throw new EvalError(`type alias ${name} is not a type`, file, d.span);
+          return v;
+        }));
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  private withFile<T>(file: SourceFile, f: () => T): T {
+    const saved = this.curFile;
+    this.curFile = file;
+    try {
+      return f();
+    } finally {
+      this.curFile = saved;
+    }
+  }
+
+  /** Finds a class/define/function/type, autoloading from the modulepath. */
+  findDef(kind: "class" | "define" | "function", name0: string): Def | undefined {
+    const name = name0.toLowerCase().replace(/^::/, "");
+    const key = `${kind}:${name}`;
+    let d = this.defs.get(key);
+    if (d) return d;
+    const parts = name.split("::");
+    const dir = this.moduleDir(parts[0]!);
+    const sub = kind === "function" ? "functions" : "manifests";
+    if (dir) {
+      const p = parts.length === 1 ? join(dir, sub, kind === "function" ? `${parts[0]}.pp` : "init.pp") : join(dir, sub, ...parts.slice(1, -1), `${parts[parts.length - 1]}.pp`);
+      if (existsSync(p)) this.loadFile(p);
+      d = this.defs.get(key);
+      if (!d && parts.length > 1 && kind !== "function") {
+        const init = join(dir, "manifests", "init.pp");
+        if (existsSync(init)) this.loadFile(init);
+        d = this.defs.get(key);
+      }
+    }
+    if (!d && kind === "function" && parts[0] === "environment") {
+      const p = join(this.input.envDir, "functions", `${parts[1]}.pp`);
+      if (existsSync(p)) this.loadFile(p);
+      d = this.defs.get(key);
+    }
+    return d;
+  }
+
+  lookupType(name: string): PType | undefined {
+    const lc = name.toLowerCase().replace(/^::/, "");
+    let a = this.aliases.get(lc);
+    if (a) return a;
+    const parts = lc.split("::");
+    if (parts.length > 1) {
+      const dir = parts[0] === "environment" ? this.input.envDir : this.moduleDir(parts[0]!);
+      if (dir) {
+        const p = join(dir, "types", ...parts.slice(1, -1), `${parts[parts.length - 1]}.pp`);
+        if (existsSync(p)) this.loadFile(p);
+        a = this.aliases.get(lc);
+      }
+    }
+    return a;
+  }
+
+  // ------------------------------------------------------------ CallContext
+  callLambda(lambda: PLambda, args: Value[]): Value {
+    const l = lambda as Lambda;
+    const scope = new Scope(l.scope, l.scope.source, l.scope.resource, l.scope.dynParent, l.scope.moduleName, l.scope.className);
+    const ps = l.node.parameters;
+    return this.withFile(l.file, () => {
+      for (let i = 0; i < ps.length; i++) {
+        const p = ps[i]!;
+        let v: Value;
+        if (p.capturesRest) v = args.slice(i);
+        else if (i < args.length) v = args[i]!;
+        else if (p.value) v = this.eval(p.value, scope);
+        else v = null;
+        if (p.typeExpr && !p.capturesRest) {
+          const t = this.eval(p.typeExpr, scope);
+          if (t instanceof PType && !isInstance(v, t)) throw new PuppetEvalError(describeMismatch(t, v, `parameter '${p.name}' `) ?? "type mismatch");
+        }
+        scope.vars.set(p.name, v);
+      }
+      try {
+        return this.evalBody(l.node.body, scope);
+      } catch (e) {
+        if (e instanceof NextSignal) return e.value;
+        throw e;
+      }
+    });
+  }
+  log(level: LogLevel, message: string): void {
+    this.logLine(level, `Scope(${this.curScope?.source ?? "Class[main]"})`, message);
+  }
+  warning(message: string): void {
+    this.logs.push(`Warning: ${message}`);
+  }
+  callFunction(name: string, args: Value[], lambda?: PLambda): Value {
+    return this.callNamed(name, args, lambda as Lambda | undefined, this.curScope, undefined);
+  }
+  lookupVariable(name: string): Value | undefined {
+    const v = this.lookupVar(name, this.curScope, undefined, false);
+    return v === NOTFOUND ? undefined : (v as Value);
+  }
+  nodeName(): string {
+    return this.input.nodeName;
+  }
+  hieraLookup(args: Value[], lambda?: PLambda): Value {
+    const req = parseLookupArgs(args, (n) => this.lookupType(n));
+    const r = lambda ? { ...req, defaultValue: { compute: (n: string) => this.callLambda(lambda, [n]) } } : req;
+    return this.hiera.lookup(r, this.hieraScope(this.curScope));
+  }
+
+  private hieraScope(scope: Scope): HieraScope {
+    return {
+      variable: (name: string) => {
+        const v = this.lookupVar(name, scope, undefined, false);
+        return v === NOTFOUND ? undefined : (v as Value);
+      },
+    };
+  }
+
+  private logLine(level: LogLevel, source: string, message: string): void {
+    const L: Record<string, string> = { debug: "Debug", info: "Info", notice: "Notice", warning: "Warning", err: "Error", alert: "Alert", emerg: "Emergency", crit: "Critical" };
+    if (level === "debug" || level === "info") return;
+    this.logs.push(`${L[level]}: ${source}: ${message}`);
+  }
+
+  private loc(node: A.BaseNode, file = this.curFile): string {
+    const p = file.position(node.span.start);
+    return `(file: ${file.path}, line: ${p.line}, column: ${p.column})`;
+  }
+
+  // ------------------------------------------------------------ the compile
+  run(): void {
+    // site manifest(s)
+    const m = this.input.manifest;
+    let files: string[] = [];
+    if (existsSync(m) && statSync(m).isDirectory()) {
+      files = readdirSync(m).filter((f) => f.endsWith(".pp")).sort().map((f) => join(m, f));
+    } else if (existsSync(m)) files = [m];
+    for (const f of files) this.loadFile(f);
+    this.setupTopScope();
+    this.curScope = this.topScope;
+    this.mainRes.evaluated = true;
+    for (const f of files) {
+      const { program, file } = this.programs.get(f)!;
+      this.curFile = file;
+      this.evalStatements(program.body, this.topScope);
+    }
+    this.evalNode();
+    this.generate();
+    this.finish();
+  }
+
+  private setupTopScope(): void {
+    const s = this.topScope;
+    for (const [k, v] of this.factsHash) s.vars.set(k as string, v);
+    s.vars.set("facts", this.factsHash);
+    const node = this.input.nodeName;
+    const dot = node.indexOf(".");
+    s.vars.set("trusted", PHash.fromObject({
+      authenticated: "local", certname: node, extensions: new PHash(),
+      hostname: dot < 0 ? node : node.slice(0, dot), domain: dot < 0 ? "" : node.slice(dot + 1), external: new PHash(),
+    }));
+    s.vars.set("server_facts", PHash.fromObject({ environment: this.input.environment }));
+    s.vars.set("environment", this.input.environment);
+    if (!s.vars.has("clientcert")) s.vars.set("clientcert", node);
+    s.vars.set("name", "main");
+    s.vars.set("title", "main");
+    s.vars.set("module_name", "");
+  }
+
+  private evalNode(): void {
+    if (this.nodes.length === 0) return;
+    const name = this.input.nodeName.toLowerCase();
+    let found: { def: Def; title: string; match?: RegExpExecArray } | undefined;
+    const candidates: string[] = [name];
+    const parts = name.split(".");
+    for (let i = parts.length - 1; i > 0; i--) candidates.push(parts.slice(0, i).join("."));
+    outer: for (const cand of candidates) {
+      for (const d of this.nodes) {
+        for (const hm of (d.node as A.NodeDefinition).hostMatches) {
+          if ((hm.kind === "LiteralString" || hm.kind === "QualifiedName") && (hm as { value: string }).value.toLowerCase() === cand) {
+            found = { def: d, title: (hm as { value: string }).value.toLowerCase() };
+            break outer;
+          }
+        }
+      }
+    }
+    if (!found) {
+      outer2: for (const d of this.nodes) {
+        for (const hm of (d.node as A.NodeDefinition).hostMatches) {
+          if (hm.kind === "LiteralRegularExpression") {
+            const re = makeRegexp(hm.pattern).regexp;
+            const mm = re.exec(this.input.nodeName);
+            if (mm) {
+              found = { def: d, title: `__node_regexp__${hm.pattern.replace(/[^\w]/g, "")}`, match: mm };
+              break outer2;
+            }
+          }
+        }
+      }
+    }
+    if (!found) {
+      for (const d of this.nodes) {
+        if ((d.node as A.NodeDefinition).hostMatches.some((h) => h.kind === "LiteralDefault")) found = { def: d, title: "default" };
+      }
+    }
+    if (!found) throw new EvalError(`Could not find node statement with name 'default' or '${this.input.nodeName}'`, undefined, undefined, false);
+    const res = this.addResource(new Resource("Node", found.title, "unknown"));
+    res.tag("node", found.title);
+    res.container = this.mainRes;
+    this.edges.push([this.mainRes, res]);
+    this.classes.push(found.title);
+    this.catalogTags.push("node", ...res.tags.filter((t) => t !== "node"));
+    const scope = new Scope(this.topScope, `Node[${found.title}]`, res, this.topScope, "");
+    if (found.match) scope.match = [...found.match].map((x) => x ?? null);
+    res.tag("class");
+    this.nodeScope = scope;
+    this.withFile(found.def.file, () => this.evalBody((found!.def.node as A.NodeDefinition).body, scope));
+  }
+
+  private generate(): void {
+    for (let guard = 0; guard < 100000; guard++) {
+      let progress = false;
+      while (this.queue.length) {
+        const r = this.queue.shift()!;
+        if (r.evaluated || r.virtual) continue;
+        this.evalDefine(r);
+        progress = true;
+      }
+      for (const c of this.collectors) {
+        if (this.runCollector(c)) progress = true;
+      }
+      if (this.queue.length === 0 && !progress) {
+        // virtual defined types realized late
+        const pending = this.resources.filter((r) => r.def?.kind === "define" && !r.evaluated && !r.virtual);
+        if (pending.length === 0) break;
+        this.queue.push(...pending);
+      }
+    }
+  }
+
+  private finish(): void {
+    for (const o of this.overrides) this.applyOverride(o);
+    for (const rr of this.realizeRefs) {
+      const missing: string[] = [];
+      for (const ref of rr.refs) {
+        const r = this.resolveRef(ref);
+        if (!r) missing.push(refString(ref));
+        else if (r.virtual) {
+          r.virtual = false;
+        }
+      }
+      if (missing.length) {
+        const e = new EvalError(`Failed to realize virtual resources ${missing.join(", ")}`, undefined, undefined, false);
+        e.plain = true;
+        throw e;
+      }
+    }
+    this.generate();
+    for (const rel of this.relationships) this.applyRelationship(rel);
+    for (const r of this.resources) {
+      if (r.virtual) continue;
+      this.applyDefaults(r);
+    }
+    // validate relationship targets
+    for (const r of this.resources) {
+      if (r.virtual) continue;
+      for (const p of ["before", "require", "notify", "subscribe"]) {
+        const v = r.params.get(p);
+        if (v === undefined) continue;
+        for (const x of Array.isArray(v) ? flatten(v) : [v]) {
+          if (x instanceof PType) {
+            const t = this.resolveRef(x);
+            if (!t || t.virtual) {
+              const e = new EvalError(`Could not find resource '${refString(x)}' in parameter '${p}'`, undefined, undefined, false);
+              e.plain = true;
+              (e as EvalError & { where?: string }).where = r.file ? `(file: ${r.file}, line: ${r.line})` : undefined;
+              throw e;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ catalog operations
+  private addResource(r: Resource): Resource {
+    this.resources.push(r);
+    this.index.set(r.type.toLowerCase() + "[" + r.title + "]", r);
+    return r;
+  }
+
+  findResource(type: string, title: string): Resource | undefined {
+    return this.index.get(type.toLowerCase() + "[" + title + "]");
+  }
+
+  resolveRef(ref: Value): Resource | undefined {
+    if (ref instanceof PClassType && ref.className) return this.classRes.get(ref.className.toLowerCase().replace(/^::/, ""));
+    if (ref instanceof PResourceType && ref.typeName && ref.title !== undefined) {
+      if (ref.typeName === "Class") return this.classRes.get(ref.title.toLowerCase().replace(/^::/, ""));
+      const r = this.findResource(ref.typeName, ref.title);
+      if (r) return r;
+      // alias / namevar match
+      for (const x of this.resources) if (x.type.toLowerCase() === ref.typeName.toLowerCase() && (x.params.get("alias") === ref.title || (Array.isArray(x.params.get("alias")) && (x.params.get("alias") as Value[]).includes(ref.title)))) return x;
+      return undefined;
+    }
+    if (typeof ref === "string") {
+      const m = /^([\w:]+)\[(.*)\]$/s.exec(ref);
+      if (m) return this.resolveRef(new PResourceType(capitalizeTypeName(m[1]!), m[2]!));
+    }
+    return undefined;
+  }
+
+  // ------------------------------------------------------------ classes
+  declareClass(name0: string, params: PHash | undefined, scope: Scope, node: A.BaseNode, resourceLike: boolean, stage?: string): Resource {
+    const name = name0.toLowerCase().replace(/^::/, "");
+    const existing = this.classRes.get(name);
+    if (existing) {
+      if (resourceLike) {
+        const e = new EvalError(`Duplicate declaration: Class[${capitalizeTypeName(name)}] is already declared; cannot redeclare`, this.curFile, node.span);
+        (e as EvalError & { stmt?: string }).stmt = "Resource Statement";
+        (e as EvalError & { dupLine?: string }).dupLine = ` (file: ${this.curFile.path}, line: ${this.curFile.position(node.span.start).line})`;
+        throw e;
+      }
+      return existing;
+    }
+    const def = this.findDef("class", name);
+    if (!def) {
+      throw new PuppetEvalError(`Could not find class ::${name} for ${this.input.nodeName}`);
+    }
+    const cdef = def.node as A.HostClassDefinition;
+    // parent first
+    let parentScope: Scope | undefined;
+    if (cdef.parentClass) {
+      const pr = this.declareClass(cdef.parentClass, undefined, scope, node, false);
+      parentScope = this.classScopes.get(pr.title.toLowerCase());
+    }
+    const title = capitalizeTypeName(name);
+    const res = this.addResource(new Resource("Class", title, "unknown"));
+    res.def = def;
+    res.tag("class", name);
+    for (const t of scope.resource?.tags ?? []) res.tag(t);
+    this.classRes.set(name, res);
+    this.classes.push(name);
+    for (const t of ["class", ...new Resource("x", "y", "").tags, name]) void t;
+    this.addCatalogTags(["class", name, ...(name.includes("::") ? name.split("::") : [])]);
+    // stage containment
+    let stageRes = this.stageMain;
+    if (stage) {
+      const s = this.findResource("Stage", stage);
+      if (!s) throw new PuppetEvalError(`Could not find stage ${stage} specified by Class[${title}]`);
+      stageRes = s;
+    }
+    if (parentScope && !stage) {
+      const pr = this.classRes.get(cdef.parentClass!.toLowerCase().replace(/^::/, ""));
+      const pc = pr ? this.edges.find(([, t]) => t === pr)?.[0] : undefined;
+      if (pc) stageRes = pc;
+    }
+    res.container = stageRes;
+    this.edges.push([stageRes, res]);
+    if (params) for (const [k, v] of params) if (v !== null || true) this.setMeta(res, k as string, v);
+    const cscope = new Scope(parentScope ?? this.nodeScope ?? this.topScope, `Class[${title}]`, res, scope, def.moduleName, name);
+    this.classScopes.set(title.toLowerCase(), cscope);
+    res.scope = cscope;
+    this.withFile(def.file, () => {
+      const savedScope = this.curScope;
+      this.curScope = cscope;
+      try {
+        this.bindParams(cdef.parameters, params, cscope, `Class[${title}]`, name, def.file);
+        cscope.vars.set("title", name);
+        cscope.vars.set("name", name);
+        cscope.vars.set("module_name", def.moduleName);
+        res.evaluated = true;
+        this.evalBody(cdef.body, cscope);
+      } finally {
+        this.curScope = savedScope;
+      }
+    });
+    return res;
+  }
+  private classScopes = new Map<string, Scope>();
+
+  private addCatalogTags(ts: string[]): void {
+    for (const t of ts) if (!this.catalogTags.includes(t)) this.catalogTags.push(t);
+  }
+
+  private setMeta(res: Resource, k: string, v: Value): void {
+    if (v === null) return;
+    if (METAPARAMS.has(k) && k !== "tag" && k !== "stage") res.params.set(k, v);
+  }
+
+  /** Binds class/define parameters: given values, Hiera (classes), defaults; checks types. */
+  private bindParams(params: readonly A.Parameter[], given: PHash | undefined, scope: Scope, label: string, className: string | undefined, file: SourceFile): void {
+    const res = scope.resource!;
+    if (given) {
+      for (const [k] of given) {
+        const key = k as string;
+        if (!params.some((p) => p.name === key) && !METAPARAMS.has(key)) {
+          throw new PuppetEvalError(`${label}: has no parameter named '${key}'`);
+        }
+      }
+    }
+    for (const p of params) {
+      let v: Value | undefined = given?.get(p.name);
+      if (v === null) v = undefined;
+      if (v === undefined && className) {
+        const r = this.hiera.lookupClassParameter(`${className}::${p.name}`, this.hieraScope(scope));
+        if (r.found) v = r.value;
+      }
+      if (v === undefined && p.value) v = this.eval(p.value, scope);
+      if (v === undefined) {
+        if (p.typeExpr) {
+          const t = this.eval(p.typeExpr, scope);
+          if (t instanceof PType && isInstance(null, t)) v = null;
+          else throw new PuppetEvalError(`${label}: expects a value for parameter '${p.name}'`);
+        } else throw new PuppetEvalError(`${label}: expects a value for parameter '${p.name}'`);
+      }
+      if (p.typeExpr) {
+        const t = this.eval(p.typeExpr, scope);
+        if (t instanceof PType && !isInstance(v, t)) {
+          throw new PuppetEvalError(`${label}: ${describeMismatch(t, v, `parameter '${p.name}' `)}`);
+        }
+      }
+      scope.vars.set(p.name, v);
+      if (v !== null) res.params.set(p.name, v);
+    }
+    void file;
+  }
+
+  // ------------------------------------------------------------ defines
+  private evalDefine(r: Resource): void {
+    r.evaluated = true;
+    const def = r.def!;
+    const d = def.node as A.ResourceTypeDefinition;
+    const declScope = r.scope!;
+    const scope = new Scope(this.nodeScope ?? this.topScope, r.ref, r, declScope, def.moduleName);
+    const given = new PHash();
+    for (const [k, v] of r.params) given.set(k, v);
+    this.withFile(def.file, () => {
+      const saved = this.curScope;
+      this.curScope = scope;
+      try {
+        scope.vars.set("title", r.title);
+        scope.vars.set("name", r.params.has("name") ? r.params.get("name")! : r.title);
+        scope.vars.set("module_name", def.moduleName);
+        for (const p of d.parameters) {
+          if (p.name === "name" || p.name === "title") continue;
+        }
+        const params = d.parameters.filter((p) => p.name !== "name");
+        this.bindParams(params, given, scope, r.ref, undefined, def.file);
+        this.evalBody(d.body, scope);
+      } catch (e) {
+        if (e instanceof PuppetEvalError && !(e instanceof EvalError)) {
+          const x = new EvalError(e.message, this.curFile, undefined);
+          throw x;
+        }
+        throw e;
+      } finally {
+        this.curScope = saved;
+      }
+    });
+  }
+
+  // ------------------------------------------------------------ statements
+  evalBody(body: A.BlockExpression | A.Nop | A.Expression, scope: Scope): Value {
+    if (body.kind === "Nop") return null;
+    if (body.kind === "BlockExpression") return this.evalStatements(body.statements, scope);
+    return this.eval(body, scope);
+  }
+
+  evalStatements(stmts: readonly A.Expression[], scope: Scope): Value {
+    let last: Value = null;
+    for (const s of stmts) last = this.eval(s, scope);
+    return last;
+  }
+
+  /** Evaluates with Puppet's error wrapping (location of the innermost failing expression). */
+  eval(e: A.Expression, scope: Scope): Value {
+    try {
+      return this.evalInner(e, scope);
+    } catch (err) {
+      if (err instanceof EvalError || err instanceof BreakSignal || err instanceof NextSignal || err instanceof ReturnSignal) throw err;
+      if (err instanceof PuppetEvalError || err instanceof PuppetTypeError || err instanceof LookupError) {
+        let msg = err.message;
+        const prefix =
+          e.kind === "CallNamedFunctionExpression" || e.kind === "CallMethodExpression"
+            ? "Function Call"
+            : e.kind === "ResourceExpression"
+              ? "Resource Statement"
+              : undefined;
+        if (prefix && !(err as { noPrefix?: boolean }).noPrefix) msg = `Error while evaluating a ${prefix}, ${msg}`;
+        throw new EvalError(msg, this.curFile, e.span);
+      }
+      if (err instanceof RangeError) throw new EvalError(`Stack level too deep`, this.curFile, e.span);
+      throw err;
+    }
+  }
+
+  private evalInner(e: A.Expression, scope: Scope): Value {
+    switch (e.kind) {
+      case "Nop":
+        return null;
+      case "BlockExpression":
+        return this.evalStatements(e.statements, scope);
+      case "LiteralString":
+        return e.value;
+      case "LiteralInteger":
+        return e.value;
+      case "LiteralFloat":
+        return e.value;
+      case "LiteralBoolean":
+        return e.value;
+      case "LiteralUndef":
+        return null;
+      case "LiteralDefault":
+        return DEFAULT;
+      case "LiteralRegularExpression":
+        return makeRegexp(e.pattern);
+      case "LiteralList": {
+        const out: Value[] = [];
+        for (const v of e.values) {
+          if (v.kind === "UnfoldExpression") {
+            const x = this.eval(v.expr, scope);
+            if (Array.isArray(x)) out.push(...x);
+            else if (x instanceof PHash) out.push(...[...x].map(([k, vv]) => [k, vv] as Value));
+            else out.push(x);
+          } else out.push(this.eval(v, scope));
+        }
+        return out;
+      }
+      case "LiteralHash": {
+        const h = new PHash();
+        for (const en of e.entries) h.set(this.eval(en.key, scope), this.eval(en.value, scope));
+        return h;
+      }
+      case "QualifiedName":
+        return e.value;
+      case "QualifiedReference":
+        return this.resolveTypeRef(e.cased);
+      case "ReservedWord":
+        return e.word;
+      case "VariableExpression": {
+        const v = this.lookupVar(e.name, scope, e, true);
+        return v === NOTFOUND ? null : (v as Value);
+      }
+      case "TextExpression":
+        return valueToString(this.eval(e.expr, scope));
+      case "ConcatenatedString": {
+        let s = "";
+        for (const seg of e.segments) {
+          if (seg.kind === "LiteralString") s += seg.value;
+          else s += this.interp(this.eval(seg.expr, scope));
+        }
+        return s;
+      }
+      case "HeredocExpression":
+        return this.eval(e.text, scope);
+      case "UnaryMinusExpression": {
+        const v = this.eval(e.expr, scope);
+        if (typeof v === "bigint") return -v;
+        if (typeof v === "number") return -v;
+        const n = this.coerceNumber(v, e);
+        if (n !== undefined) return typeof n === "bigint" ? -n : -n;
+        throw new PuppetEvalError(`The value '${valueToString(v)}' cannot be converted to Numeric.`);
+      }
+      case "NotExpression":
+        return !isTruthy(this.eval(e.expr, scope));
+      case "UnfoldExpression":
+        return this.eval(e.expr, scope);
+      case "ParenthesizedExpression":
+        return this.eval(e.expr, scope);
+      case "ArithmeticExpression":
+        return this.arith(e.operator, this.eval(e.left, scope), this.eval(e.right, scope), e);
+      case "ComparisonExpression": {
+        const a = this.eval(e.left, scope);
+        const b = this.eval(e.right, scope);
+        switch (e.operator) {
+          case "==":
+            return puppetEquals(a, b);
+          case "!=":
+            return !puppetEquals(a, b);
+          default: {
+            const c = compareValues(a, b, e.operator);
+            return e.operator === "<" ? c < 0 : e.operator === "<=" ? c <= 0 : e.operator === ">" ? c > 0 : c >= 0;
+          }
+        }
+      }
+      case "MatchExpression": {
+        const a = this.eval(e.left, scope);
+        const b = this.eval(e.right, scope);
+        let ok: boolean;
+        if (b instanceof PType) ok = isInstance(a, b);
+        else {
+          const re = b instanceof PRegexp ? b : typeof b === "string" ? makeRegexp(b) : undefined;
+          if (!re) throw new PuppetEvalError(`Left operand of =~ must be a String`);
+          if (typeof a !== "string") {
+            throw new PuppetEvalError(`Left match operand must result in a String value. Got ${inferType(a).generalize().shortName()}`);
+          }
+          const m = re.regexp.exec(a);
+          ok = m !== null;
+          if (m && e.operator === "=~") scope.match = [...m].map((x) => x ?? null);
+        }
+        return e.operator === "=~" ? ok : !ok;
+      }
+      case "InExpression": {
+        const a = this.eval(e.left, scope);
+        const b = this.eval(e.right, scope);
+        return this.isIn(a, b, scope);
+      }
+      case "AndExpression":
+        return isTruthy(this.eval(e.left, scope)) && isTruthy(this.eval(e.right, scope));
+      case "OrExpression":
+        return isTruthy(this.eval(e.left, scope)) || isTruthy(this.eval(e.right, scope));
+      case "AssignmentExpression":
+        return this.assign(e, scope);
+      case "AccessExpression":
+        return this.access(e, scope);
+      case "IfExpression":
+      case "UnlessExpression": {
+        const saved = scope.match;
+        const t = isTruthy(this.eval(e.test, scope));
+        const take = e.kind === "IfExpression" ? t : !t;
+        try {
+          if (take) return this.evalBody(e.then, scope);
+          return this.evalBody(e.else, scope);
+        } finally {
+          scope.match = saved;
+        }
+      }
+      case "CaseExpression":
+        return this.evalCase(e, scope);
+      case "SelectorExpression":
+        return this.evalSelector(e, scope);
+      case "LambdaExpression":
+        return new Lambda(e, scope, this.curFile);
+      case "CallNamedFunctionExpression":
+        return this.evalCall(e, scope);
+      case "CallMethodExpression":
+        return this.evalMethodCall(e, scope);
+      case "ResourceExpression":
+        return this.evalResource(e, scope);
+      case "ResourceDefaultsExpression":
+        return this.evalDefaults(e, scope);
+      case "ResourceOverrideExpression": {
+        const refs = this.eval(e.resources, scope);
+        this.overrides.push({ refs, ops: [...e.operations], scope, file: this.curFile, node: e });
+        return refs;
+      }
+      case "CollectExpression":
+        return this.evalCollect(e, scope);
+      case "RelationshipExpression":
+        return this.evalRelationship(e, scope);
+      case "HostClassDefinition":
+      case "ResourceTypeDefinition":
+      case "NodeDefinition":
+      case "FunctionDefinition":
+      case "TypeAlias":
+      case "TypeMapping":
+        return null;
+      case "EppExpression":
+        return this.evalBody(e.body, scope);
+      case "RenderStringExpression":
+        this.eppOut.push(e.value);
+        return null;
+      case "RenderExpression": {
+        const v = this.eval(e.expr, scope);
+        this.eppOut.push(valueToString(v));
+        return null;
+      }
+      case "NamedAccessExpression":
+        throw new PuppetEvalError(`Unsupported named access`);
+      default:
+        throw new PuppetEvalError(`Unsupported expression ${(e as A.BaseNode).kind}`);
+    }
+  }
+  private eppOut: string[] = [];
+
+  private interp(v: Value): string {
+    return valueToString(v);
+  }
+
+  private coerceNumber(v: Value, node: A.BaseNode): bigint | number | undefined {
+    if (typeof v === "string") {
+      const s = v.trim();
+      let n: bigint | number | undefined;
+      if (/^-?(0x[0-9a-f]+|0[0-7]*|[1-9]\d*)$/i.test(s)) {
+        const neg = s.startsWith("-");
+        const b = s.replace(/^-/, "");
+        n = /^0x/i.test(b) ? BigInt(b) : /^0\d/.test(b) ? BigInt("0o" + b.slice(1)) : BigInt(b);
+        if (neg) n = -n;
+      } else if (/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(s)) n = Number(s);
+      if (n !== undefined) {
+        this.logs.push(`Warning: The string '${v}' was automatically coerced to the numerical value ${n.toString()} ${this.loc(node)}`);
+      }
+      return n;
+    }
+    return undefined;
+  }
+
+  private arith(op: A.ArithmeticOperator, a0: Value, b0: Value, node: A.BaseNode): Value {
+    let a = a0;
+    let b = b0;
+    if (op === "+" || op === "-" || op === "<<") {
+      if (Array.isArray(a)) {
+        if (op === "<<") return [...a, b];
+        if (op === "+") return b instanceof PHash ? [...a, ...[...b].map(([k, v]) => [k, v] as Value)] : Array.isArray(b) ? [...a, ...b] : [...a, b];
+        const bs = Array.isArray(b) ? b : b instanceof PHash ? [...b].map(([k, v]) => [k, v] as Value) : [b];
+        return (a as Value[]).filter((x: Value) => !(bs as Value[]).some((y: Value) => strictEq(x, y)));
+      }
+      if (a instanceof PHash) {
+        if (op === "+") {
+          const h = PHash.from(a);
+          if (b instanceof PHash) for (const [k, v] of b) h.set(k, v);
+          else if (Array.isArray(b)) {
+            if (b.length % 2 !== 0 && !b.every(Array.isArray)) throw new PuppetEvalError(`odd number of arguments for Hash`);
+            if (b.every(Array.isArray)) for (const p of b as Value[][]) h.set(p[0]!, p[1]!);
+            else for (let i = 0; i < b.length; i += 2) h.set(b[i]!, b[i + 1]!);
+          } else throw new PuppetEvalError(`Operator '+' is not applicable to a Hash and ${inferType(b).generalize().shortName()}`);
+          return h;
+        }
+        if (op === "-") {
+          const keys = b instanceof PHash ? [...b.keys()] : Array.isArray(b) ? b : [b];
+          const h = new PHash();
+          for (const [k, v] of a) if (!(keys as Value[]).some((x: Value) => strictEq(x, k))) h.set(k, v);
+          return h;
+        }
+      }
+    }
+    if (op === "*" && Array.isArray(a)) throw new PuppetEvalError(`Operator '*' is not applicable to an Array.`);
+    if (typeof a === "string") a = this.coerceNumber(a, node) ?? a;
+    if (typeof b === "string") b = this.coerceNumber(b, node) ?? b;
+    const isNum = (x: Value): x is bigint | number => typeof x === "bigint" || typeof x === "number";
+    if (!isNum(a)) throw new PuppetEvalError(`Operator '${op}' is not applicable to ${aType(a)}.`);
+    if (!isNum(b)) throw new PuppetEvalError(`Operator '${op}' is not applicable to ${aType(a)} and ${aType(b)}.`);
+    if (typeof a === "bigint" && typeof b === "bigint") {
+      switch (op) {
+        case "+":
+          return a + b;
+        case "-":
+          return a - b;
+        case "*":
+          return a * b;
+        case "/": {
+          if (b === 0n) throw new PuppetEvalError(`Division by 0`);
+          let q = a / b;
+          if ((a % b !== 0n) && ((a < 0n) !== (b < 0n))) q -= 1n;
+          return q;
+        }
+        case "%": {
+          if (b === 0n) throw new PuppetEvalError(`Division by 0`);
+          let r = a % b;
+          if (r !== 0n && (r < 0n) !== (b < 0n)) r += b;
+          return r;
+        }
+        case "<<":
+          return b >= 0n ? a << b : a >> -b;
+        case ">>":
+          return b >= 0n ? a >> b : a << -b;
+      }
+    }
+    const x = Number(a);
+    const y = Number(b);
+    switch (op) {
+      case "+":
+        return x + y;
+      case "-":
+        return x - y;
+      case "*":
+        return x * y;
+      case "/":
+        if (y === 0) throw new PuppetEvalError(`Division by 0`);
+        return x / y;
+      case "%":
+        throw new PuppetEvalError(`Operator '%' is not applicable to a Float.`);
+      default:
+        throw new PuppetEvalError(`Operator '${op}' is not applicable to a Float.`);
+    }
+  }
+
+  private isIn(a: Value, b: Value, scope: Scope): boolean {
+    if (typeof b === "string") {
+      if (a instanceof PRegexp) {
+        const m = a.regexp.exec(b);
+        if (m) scope.match = [...m].map((x) => x ?? null);
+        return m !== null;
+      }
+      if (typeof a !== "string") return false;
+      return b.toLowerCase().includes(a.toLowerCase());
+    }
+    const items = Array.isArray(b) ? b : b instanceof PHash ? [...b.keys()] : [];
+    for (const x of items) {
+      if (a instanceof PType) {
+        if (isInstance(x, a)) return true;
+      } else if (a instanceof PRegexp) {
+        if (typeof x === "string" && a.regexp.exec(x)) return true;
+      } else if (puppetEquals(a, x)) return true;
+    }
+    return false;
+  }
+
+  private assign(e: A.AssignmentExpression, scope: Scope): Value {
+    const v = this.eval(e.right, scope);
+    const setVar = (node: A.Expression, val: Value): void => {
+      if (node.kind !== "VariableExpression") throw new PuppetEvalError(`Illegal attempt to assign to '${node.kind}'. Not an assignable reference`);
+      const name = node.name;
+      if (name.includes("::")) throw new EvalError(`Cannot assign to variables in other namespaces`, this.curFile, node.span);
+      if (/^\d+$/.test(name)) throw new EvalError(`Illegal attempt to assign to 'a Match Variable'. Not an assignable reference`, this.curFile, node.span);
+      if (scope.vars.has(name)) throw new EvalError(`Cannot reassign variable '$${name}'`, this.curFile, node.span);
+      scope.vars.set(name, val);
+    };
+    if (e.left.kind === "LiteralList") {
+      const targets = e.left.values;
+      if (Array.isArray(v)) {
+        if (v.length !== targets.length) throw new PuppetEvalError(`Mismatched number of assignable values, expected ${targets.length}, got ${v.length}`);
+        targets.forEach((t, i) => setVar(t, v[i]!));
+      } else if (v instanceof PHash) {
+        for (const t of targets) {
+          const nm = (t as A.VariableExpression).name;
+          if (!v.has(nm)) throw new PuppetEvalError(`No value for required key '${nm}' in assignment to variables from hash`);
+          setVar(t, v.get(nm)!);
+        }
+      } else throw new PuppetEvalError(`Value of type ${inferType(v).generalize().shortName()} cannot be assigned to an array of variables`);
+      return v;
+    }
+    setVar(e.left, v);
+    return v;
+  }
+
+  private lookupVar(name0: string, scope: Scope, node: A.BaseNode | undefined, warn: boolean): Value | typeof NOTFOUND {
+    let name = name0;
+    if (/^\d+$/.test(name)) {
+      const i = Number(name);
+      for (let s: Scope | undefined = scope; s; s = s.parent) {
+        if (s.match) return s.match[i] ?? null;
+      }
+      return null;
+    }
+    if (name.startsWith("::")) {
+      name = name.slice(2);
+      if (!name.includes("::")) {
+        if (this.topScope.vars.has(name)) return this.topScope.vars.get(name)!;
+        if (warn && node) this.warnUnknown(name0, node);
+        return NOTFOUND;
+      }
+    }
+    if (name.includes("::")) {
+      const i = name.lastIndexOf("::");
+      const cls = name.slice(0, i).toLowerCase();
+      const vn = name.slice(i + 2);
+      const cs = this.classScopes.get(capitalizeTypeName(cls).toLowerCase());
+      if (cs && cs.vars.has(vn)) return cs.vars.get(vn)!;
+      if (cs) {
+        const v = cs.lookupLocal(vn);
+        if (v !== undefined) return v;
+      }
+      if (warn && node) {
+        if (!cs) {
+          this.logs.push(`Warning: Could not look up qualified variable '${name}'; class ${cls} has not been evaluated ${this.loc(node).replace(/ line/, " line")}`);
+        } else this.warnUnknown(name0, node);
+      }
+      return NOTFOUND;
+    }
+    const v = scope.lookupLocal(name);
+    if (v !== undefined) return v;
+    if (warn && node) this.warnUnknown(name0, node);
+    return NOTFOUND;
+  }
+
+  private warnUnknown(name: string, node: A.BaseNode): void {
+    this.logs.push(`Warning: Unknown variable: '${name}'. ${this.loc(node)}`);
+  }
+
+  private resolveTypeRef(cased: string): Value {
+    const t = resolveTypeName(cased, (n) => this.lookupType(n));
+    return t;
+  }
+
+  private access(e: A.AccessExpression, scope: Scope): Value {
+    const left = this.eval(e.left, scope);
+    const keys: Value[] = [];
+    for (const k of e.keys) {
+      if (k.kind === "UnfoldExpression") {
+        const x = this.eval(k.expr, scope);
+        if (Array.isArray(x)) keys.push(...x);
+        else keys.push(x);
+      } else keys.push(this.eval(k, scope));
+    }
+    if (left instanceof PType) {
+      if (left instanceof PResourceType && left.typeName === undefined && keys.length >= 1 && (typeof keys[0] === "string" || keys[0] instanceof PType)) {
+        const tn = keys[0] instanceof PResourceType ? keys[0].typeName! : capitalizeTypeName(String(keys[0]));
+        const base = tn.toLowerCase() === "class" ? PClassType.DEFAULT : new PResourceType(tn, undefined);
+        if (keys.length === 1) return base;
+        return parameterize(base, keys.slice(1));
+      }
+      return parameterize(left, keys);
+    }
+    if (Array.isArray(left)) {
+      const n = left.length;
+      const idx = (x: Value): number => {
+        if (typeof x !== "bigint") throw new PuppetEvalError(`Array index must be Integer, got ${inferType(x).generalize().shortName()}`);
+        return Number(x);
+      };
+      if (keys.length === 1) {
+        let i = idx(keys[0]!);
+        if (i < 0) i += n;
+        return i >= 0 && i < n ? left[i]! : null;
+      }
+      let start = idx(keys[0]!);
+      let count = idx(keys[1]!);
+      if (start < 0) start += n;
+      if (start < 0) start = 0;
+      if (start > n) return [];
+      if (count < 0) count = n + count + 1 - start;
+      return left.slice(start, start + count);
+    }
+    if (left instanceof PHash) {
+      if (keys.length === 1) {
+        const v = left.get(keys[0]!);
+        return v === undefined ? null : v;
+      }
+      return keys.map((k) => left.get(k) ?? null).filter((x) => x !== null);
+    }
+    if (typeof left === "string") {
+      const n = [...left].length;
+      const chars = [...left];
+      let start = Number(keys[0] as bigint);
+      if (start < 0) start += n;
+      if (keys.length === 1) return start >= 0 && start < n ? chars[start]! : "";
+      let count = Number(keys[1] as bigint);
+      if (count < 0) count = n + count + 1 - start;
+      return chars.slice(start, start + count).join("");
+    }
+    if (left === null) throw new PuppetEvalError(`Operator '[]' is not applicable to an Undef Value.`);
+    throw new PuppetEvalError(`Operator '[]' is not applicable to ${aType(left)}.`);
+  }
+
+  private caseMatch(test: Value, opt: Value, scope: Scope): boolean {
+    if (opt === DEFAULT) return true;
+    if (opt instanceof PRegexp) {
+      if (typeof test !== "string") return false;
+      const m = opt.regexp.exec(test);
+      if (m) scope.match = [...m].map((x) => x ?? null);
+      return m !== null;
+    }
+    if (opt instanceof PType) return isInstance(test, opt);
+    if (Array.isArray(opt) && Array.isArray(test)) {
+      return opt.length === test.length && opt.every((o, i) => this.caseMatch(test[i]!, o, scope));
+    }
+    return puppetEquals(test, opt);
+  }
+
+  private evalCase(e: A.CaseExpression, scope: Scope): Value {
+    const test = this.eval(e.test, scope);
+    const saved = scope.match;
+    try {
+      let dflt: A.CaseOption | undefined;
+      for (const o of e.options) {
+        for (const vexp of o.values) {
+          if (vexp.kind === "LiteralDefault") {
+            dflt = o;
+            continue;
+          }
+          const vals = vexp.kind === "UnfoldExpression" ? (this.eval(vexp.expr, scope) as Value[]) : [this.eval(vexp, scope)];
+          for (const v of (Array.isArray(vals) ? vals : [vals]) as Value[]) {
+            if (this.caseMatch(test, v, scope)) return this.evalBody(o.then, scope);
+          }
+        }
+      }
+      if (dflt) return this.evalBody(dflt.then, scope);
+      return null;
+    } finally {
+      scope.match = saved;
+    }
+  }
+
+  private evalSelector(e: A.SelectorExpression, scope: Scope): Value {
+    const test = this.eval(e.left, scope);
+    const saved = scope.match;
+    try {
+      let dflt: A.SelectorEntry | undefined;
+      for (const s of e.selectors) {
+        if (s.matching.kind === "LiteralDefault") {
+          dflt = s;
+          continue;
+        }
+        const m = this.eval(s.matching, scope);
+        if (this.caseMatch(test, m, scope)) return this.eval(s.value, scope);
+      }
+      if (dflt) return this.eval(dflt.value, scope);
+      throw new PuppetEvalError(`No matching entry for selector parameter with value '${valueToString(test)}'`);
+    } finally {
+      scope.match = saved;
+    }
+  }
+
+  // ------------------------------------------------------------ calls
+  private evalArgs(list: readonly A.Expression[], scope: Scope): Value[] {
+    const out: Value[] = [];
+    for (const a of list) {
+      if (a.kind === "UnfoldExpression") {
+        const v = this.eval(a.expr, scope);
+        if (Array.isArray(v)) out.push(...v);
+        else out.push(v);
+      } else out.push(this.eval(a, scope));
+    }
+    return out;
+  }
+
+  private evalCall(e: A.CallNamedFunctionExpression, scope: Scope): Value {
+    const f = e.functor;
+    const lambda = e.lambda ? new Lambda(e.lambda, scope, this.curFile) : undefined;
+    if (f.kind === "QualifiedReference") {
+      const t = this.resolveTypeRef(f.cased);
+      const args = this.evalArgs(e.args, scope);
+      return newFromType(t as PType, args);
+    }
+    const name = f.kind === "QualifiedName" ? f.value : valueToString(this.eval(f, scope));
+    const args = this.evalArgs(e.args, scope);
+    return this.callNamed(name, args, lambda, scope, e);
+  }
+
+  private evalMethodCall(e: A.CallMethodExpression, scope: Scope): Value {
+    const recv = this.eval(e.functor.left, scope);
+    const name = e.functor.right.value;
+    const lambda = e.lambda ? new Lambda(e.lambda, scope, this.curFile) : undefined;
+    const args = this.evalArgs(e.args, scope);
+    if (name === "new" && recv instanceof PType) return newFromType(recv, args);
+    return this.callNamed(name, [recv, ...args], lambda, scope, e);
+  }
+
+  callNamed(name: string, args: Value[], lambda: Lambda | undefined, scope: Scope, node: A.Expression | undefined): Value {
+    const saved = this.curScope;
+    this.curScope = scope;
+    try {
+      const own = this.builtin(name, args, lambda, scope, node);
+      if (own !== NOTFOUND) return own as Value;
+      const ud = this.findDef("function", name);
+      if (ud) return this.callUserFunction(ud, args, lambda);
+      const def = getFunction(name);
+      if (!def) {
+        const err = new PuppetEvalError(`Unknown function: '${name}'.`);
+        (err as { noPrefix?: boolean }).noPrefix = true;
+        throw err;
+      }
+      try {
+        return callFunction(def, args, this, lambda);
+      } catch (x) {
+        if (x instanceof BreakSignal && !lambda) throw x;
+        throw x;
+      }
+    } finally {
+      this.curScope = saved;
+    }
+  }
+
+  private callUserFunction(def: Def, args: Value[], lambda: Lambda | undefined): Value {
+    const fd = def.node as A.FunctionDefinition;
+    const scope = new Scope(this.topScope, this.curScope.source, this.curScope.resource, undefined, "");
+    return this.withFile(def.file, () => {
+      const ps = fd.parameters;
+      const required = ps.filter((p) => !p.value && !p.capturesRest).length;
+      if (args.length < required || (!ps.some((p) => p.capturesRest) && args.length > ps.length)) {
+        throw new PuppetEvalError(`'${fd.name}' expects ${required === ps.length ? `${required} argument${required === 1 ? "" : "s"}` : `between ${required} and ${ps.length} arguments`}, got ${args.length}`);
+      }
+      for (let i = 0; i < ps.length; i++) {
+        const p = ps[i]!;
+        let v: Value = p.capturesRest ? args.slice(i) : i < args.length ? args[i]! : p.value ? this.eval(p.value, scope) : null;
+        if (p.typeExpr && !p.capturesRest) {
+          const t = this.eval(p.typeExpr, scope);
+          if (t instanceof PType && !isInstance(v, t)) throw new PuppetEvalError(`'${fd.name}' ${describeMismatch(t, v, `parameter '${p.name}' `)}`);
+        }
+        scope.vars.set(p.name, v);
+        void v;
+        v = null;
+      }
+      void lambda;
+      let result: Value;
+      try {
+        result = this.evalBody(fd.body, scope);
+      } catch (x) {
+        if (x instanceof ReturnSignal) result = x.value;
+        else throw x;
+      }
+      if (fd.returnType) {
+        const t = this.eval(fd.returnType, scope);
+        if (t instanceof PType && !isInstance(result, t)) {
+          throw new PuppetEvalError(`value returned from ${fd.name} has wrong type, ${describeMismatch(t, result, "")}`);
+        }
+      }
+      return result;
+    });
+  }
+
+  private classNames(args: Value[]): string[] {
+    const out: string[] = [];
+    const add = (v: Value): void => {
+      if (Array.isArray(v)) v.forEach(add);
+      else if (typeof v === "string") out.push(v);
+      else if (v instanceof PClassType && v.className) out.push(v.className);
+      else if (v instanceof PResourceType && v.typeName === "Class" && v.title) out.push(v.title);
+      else if (v instanceof PResourceType && v.typeName && v.title === undefined) out.push(v.typeName);
+      else throw new PuppetEvalError(`Cannot use ${aType(v)} as a class name`);
+    };
+    args.forEach(add);
+    return out;
+  }
+
+  private builtin(name: string, args: Value[], lambda: Lambda | undefined, scope: Scope, node: A.Expression | undefined): Value | typeof NOTFOUND {
+    switch (name) {
+      case "include":
+      case "require":
+      case "contain": {
+        const refs: Value[] = [];
+        for (const cn of this.classNames(args)) {
+          if (/^[A-Z]/.test(cn) && typeof cn === "string" && args.includes(cn)) {
+            // capitalised name as a string is not a class name
+          }
+          const r = this.declareClass(cn, undefined, scope, node ?? { kind: "Nop", span: { start: 0, end: 0 } }, false);
+          refs.push(new PClassType(r.title.toLowerCase()));
+          if (name === "require" && scope.resource) {
+            const cur = scope.resource.params.get("require");
+            const ref = new PResourceType("Class", r.title);
+            scope.resource.params.set("require", cur === undefined ? [ref] : Array.isArray(cur) ? [...cur, ref] : [cur, ref]);
+          }
+          if (name === "contain" && scope.resource && scope.resource !== this.mainRes) {
+            if (!this.edges.some(([a, b]) => a === scope.resource && b === r)) this.edges.push([scope.resource, r]);
+          }
+        }
+        return refs.map((r) => new PResourceType("Class", capitalizeTypeName((r as PClassType).className!)));
+      }
+      case "realize": {
+        const refs = flatten(args);
+        this.realizeRefs.push({ refs, file: this.curFile, node: node! });
+        for (const ref of refs) {
+          const r = this.resolveRef(ref);
+          if (r && r.virtual) {
+            r.virtual = false;
+            if (r.def?.kind === "define") this.queue.push(r);
+          }
+        }
+        return refs;
+      }
+      case "tag": {
+        const r = scope.resource;
+        if (r) for (const t of flatten(args)) r.tag(String(t));
+        return null;
+      }
+      case "tagged": {
+        const r = scope.resource;
+        return flatten(args).every((t) => r?.tagSet.has(String(t).toLowerCase()) ?? false);
+      }
+      case "defined": {
+        for (const a of args) {
+          if (typeof a === "string") {
+            if (a.startsWith("$")) {
+              const v = this.lookupVar(a.slice(1), scope, undefined, false);
+              if (v !== NOTFOUND) return true;
+              continue;
+            }
+            const lc = a.toLowerCase();
+            if (BUILTIN_TYPES[lc] || this.findDef("class", lc) || this.findDef("define", lc) || this.findDef("function", lc) || getFunction(lc) || ["include", "require", "contain", "realize", "tag", "tagged", "defined", "lookup", "epp", "inline_epp", "file", "template", "inline_template", "notice", "warning", "err", "info", "debug", "alert", "crit", "emerg", "fail", "create_resources"].includes(lc)) return true;
+          } else if (a instanceof PClassType) {
+            if (a.className === undefined ? true : this.classRes.has(a.className)) return true;
+          } else if (a instanceof PResourceType) {
+            if (a.typeName === undefined) return true;
+            if (a.title === undefined) {
+              if (BUILTIN_TYPES[a.typeName.toLowerCase()] || this.findDef("define", a.typeName)) return true;
+            } else if (this.resolveRef(a)) return true;
+          } else if (a instanceof PType) return true;
+        }
+        return false;
+      }
+      case "lookup":
+      case "hiera":
+        return this.hieraLookup(args, lambda);
+      case "notice":
+      case "warning":
+      case "err":
+      case "info":
+      case "debug":
+      case "alert":
+      case "crit":
+      case "emerg": {
+        const msg = args.map((a) => valueToString(a)).join(" ");
+        this.logLine(name as LogLevel, `Scope(${scope.source})`, msg);
+        return null;
+      }
+      case "fail":
+        throw new PuppetEvalError(args.map((a) => valueToString(a)).join(" "));
+      case "template":
+      case "inline_template":
+        throw new PuppetEvalError(`ERB templates are not supported by cfg: ${name}(${args.map((a) => valueToString(a)).join(", ")})`);
+      case "file": {
+        for (const a of args) {
+          const p = this.modulePath(String(a), "files");
+          if (p && existsSync(p)) return readFileSync(p, "utf8");
+        }
+        throw new PuppetEvalError(`Could not find any files from ${args.map((a) => valueToString(a)).join(", ")}`);
+      }
+      case "epp": {
+        const p = this.modulePath(String(args[0]), "templates");
+        if (!p || !existsSync(p)) throw new PuppetEvalError(`Could not find template '${String(args[0])}'`);
+        return this.renderEpp(new SourceFile(p, readFileSync(p, "utf8")), args[1] instanceof PHash ? args[1] : undefined, scope);
+      }
+      case "inline_epp":
+        return this.renderEpp(new SourceFile(this.curFile.path, String(args[0])), args[1] instanceof PHash ? args[1] : undefined, scope);
+      case "create_resources": {
+        const type = String(args[0]);
+        const instances = args[1] as PHash;
+        const defaults = (args[2] as PHash | undefined) ?? new PHash();
+        for (const [title, params] of instances) {
+          const h = PHash.from(defaults);
+          for (const [k, v] of params as PHash) h.set(k, v);
+          if (type.toLowerCase() === "class") this.declareClass(String(title), h, scope, node!, true);
+          else this.createResource(type, String(title), h, scope, node!, "regular");
+        }
+        return null;
+      }
+      default:
+        return NOTFOUND;
+    }
+  }
+
+  private modulePath(spec: string, sub: string): string | undefined {
+    if (spec.startsWith("/")) return spec;
+    const i = spec.indexOf("/");
+    if (i < 0) return undefined;
+    const dir = this.moduleDir(spec.slice(0, i));
+    return dir ? join(dir, sub, spec.slice(i + 1)) : undefined;
+  }
+
+  private renderEpp(file: SourceFile, params: PHash | undefined, scope: Scope): string {
+    const r = parseEpp(file);
+    const errs = r.diagnostics.filter((d) => d.severity === "error");
+    if (errs.length) throw new EvalError(errs[0]!.message, file, errs[0]!.span);
+    const epp = (r.program.body.find((b) => b.kind === "EppExpression") ?? r.program.body[0]) as A.EppExpression | undefined;
+    // EPP templates see only top scope (plus given parameters), except inline_epp which sees the caller's
+    const escope = new Scope(this.topScope, scope.source, scope.resource, scope, scope.moduleName);
+    const savedOut = this.eppOut;
+    this.eppOut = [];
+    try {
+      return this.withFile(file, () => {
+        if (epp && epp.kind === "EppExpression") {
+          if (epp.parametersSpecified) {
+            for (const p of epp.parameters) {
+              let v = params?.get(p.name);
+              if (v === undefined) {
+                if (p.value) v = this.eval(p.value, escope);
+                else throw new PuppetEvalError(`Invalid EPP: missing parameter ${p.name}`);
+              }
+              if (p.typeExpr) {
+                const t = this.eval(p.typeExpr, escope);
+                if (t instanceof PType && !isInstance(v, t)) throw new PuppetEvalError(`epp(): ${describeMismatch(t, v, `parameter '${p.name}' `)}`);
+              }
+              escope.vars.set(p.name, v);
+            }
+          } else if (params) for (const [k, v] of params) escope.vars.set(String(k), v);
+          this.evalBody(epp.body, escope);
+        } else {
+          if (params) for (const [k, v] of params) escope.vars.set(String(k), v);
+          this.evalStatements(r.program.body, escope);
+        }
+        return this.eppOut.join("");
+      });
+    } finally {
+      this.eppOut = savedOut;
+    }
+  }
+
+  // ------------------------------------------------------------ resources
+  private evalOps(ops: readonly A.AttributeOp[], scope: Scope): [string, Value, "=>" | "+>"][] {
+    const out: [string, Value, "=>" | "+>"][] = [];
+    for (const op of ops) {
+      if (op.kind === "AttributesOperation") {
+        const h = this.eval(op.expr, scope);
+        if (h instanceof PHash) for (const [k, v] of h) out.push([String(k), v, "=>"]);
+        else if (h !== null) throw new EvalError(`Unfolded attribute operation expects a Hash, got ${aType(h)}`, this.curFile, op.span);
+      } else {
+        out.push([op.attributeName, this.eval(op.valueExpr, scope), op.operator]);
+      }
+    }
+    return out;
+  }
+
+  private evalResource(e: A.ResourceExpression, scope: Scope): Value {
+    let typeName: string;
+    if (e.typeName.kind === "QualifiedName") typeName = e.typeName.value;
+    else {
+      const t = this.eval(e.typeName, scope);
+      typeName = t instanceof PResourceType && t.typeName ? t.typeName : String(t);
+    }
+    const lc = typeName.toLowerCase().replace(/^::/, "");
+    // evaluate bodies: titles, ops; default: body
+    const bodies: { titles: Value[]; ops: [string, Value, "=>" | "+>"][]; node: A.ResourceBody }[] = [];
+    let defaultOps: [string, Value, "=>" | "+>"][] | undefined;
+    for (const b of e.bodies) {
+      const t = this.eval(b.title, scope);
+      const ops = this.evalOps(b.operations, scope);
+      if (t === DEFAULT) {
+        defaultOps = ops;
+        continue;
+      }
+      bodies.push({ titles: Array.isArray(t) ? flatten(t) : [t], ops, node: b });
+    }
+    const refs: Value[] = [];
+    for (const b of bodies) {
+      const merged = new Map<string, [Value, "=>" | "+>"]>();
+      if (defaultOps) for (const [k, v, o] of defaultOps) merged.set(k, [v, o]);
+      for (const [k, v, o] of b.ops) {
+        if (merged.has(k) && !defaultOps?.some(([dk]) => dk === k)) {
+          throw new EvalError(`The attribute '${k}' has already been set`, this.curFile, b.node.span);
+        }
+        merged.set(k, [v, o]);
+      }
+      const h = new PHash();
+      for (const [k, [v]] of merged) h.set(k, v);
+      for (const title of b.titles) {
+        if (lc === "class") {
+          const r = this.withSpan(e, () => this.declareClass(String(title), h, scope, b.node, true, h.get("stage") as string | undefined));
+          refs.push(new PResourceType("Class", r.title));
+        } else {
+          if (title === null || title === "") throw new EvalError(`Missing title. The title expression resulted in undef`, this.curFile, b.node.span);
+          const r = this.createResource(typeName, typeof title === "string" ? title : valueToString(title), h, scope, b.node, e.form, e);
+          refs.push(new PResourceType(r.type, r.title));
+        }
+      }
+    }
+    return refs.length === 1 ? refs[0]! : refs;
+  }
+
+  private withSpan<T>(_e: A.BaseNode, f: () => T): T {
+    return f();
+  }
+
+  createResource(typeName: string, title: string, params: PHash, scope: Scope, node: A.BaseNode, form: A.ResourceForm, stmt?: A.BaseNode): Resource {
+    const lc = typeName.toLowerCase().replace(/^::/, "");
+    let kind = "compilable_type";
+    let def: Def | undefined;
+    if (!BUILTIN_TYPES[lc]) {
+      def = this.findDef("define", lc);
+      if (!def) throw new PuppetEvalError(`Resource type not found: ${capitalizeTypeName(lc)}`);
+      kind = "defined_type";
+    }
+    const type = capitalizeTypeName(lc);
+    const existing = this.findResource(type, title);
+    const line = this.curFile.position(node.span.start).line;
+    if (existing) {
+      throw new PuppetEvalError(
+        `Duplicate declaration: ${type}[${title}] is already declared at (file: ${existing.file}, line: ${existing.line}); cannot redeclare (file: ${this.curFile.path}, line: ${line})`,
+      );
+    }
+    const r = new Resource(type, title, kind);
+    r.file = this.curFile.path;
+    r.line = line;
+    r.scope = scope;
+    r.def = def;
+    r.virtual = form !== "regular";
+    r.exported = form === "exported";
+    const allowed = BUILTIN_TYPES[lc];
+    const dparams = def ? new Set((def.node as A.ResourceTypeDefinition).parameters.map((p) => p.name)) : undefined;
+    const tagParam: string[] = [];
+    for (const [k0, v] of params) {
+      const k = String(k0);
+      if (allowed && !allowed.has(k) && !METAPARAMS.has(k)) {
+        const err = new EvalError(`no parameter named '${k}' (file: ${this.curFile.path}, line: ${line}) on ${type}[${title}] (file: ${this.curFile.path}, line: ${line})`, this.curFile, node.span, false);
+        err.plain = true;
+        err.lineOnly = true;
+        throw err;
+      }
+      if (dparams && !dparams.has(k) && !METAPARAMS.has(k) && k !== "name") {
+        throw new PuppetEvalError(`${type}[${title}]: has no parameter named '${k}'`);
+      }
+      if (v === null) continue;
+      if (k === "tag") for (const t of Array.isArray(v) ? flatten(v) : [v]) tagParam.push(String(t));
+      r.params.set(k, v);
+    }
+    r.tag(...tagParam);
+    r.tag(lc);
+    r.tag(title);
+    // tags of the container scope
+    const container = scope.resource ?? this.mainRes;
+    r.container = container;
+    for (const t of container.tags) r.tag(t);
+    // inherit tag param from defined-type container
+    const ctag = container.def?.kind === "define" ? container.params.get("tag") : undefined;
+    if (ctag !== undefined && !r.params.has("tag")) {
+      r.params.set("tag", ctag);
+    }
+    this.addResource(r);
+    this.edges.push([container, r]);
+    if (def && !r.virtual) this.queue.push(r);
+    void stmt;
+    return r;
+  }
+
+  private evalDefaults(e: A.ResourceDefaultsExpression, scope: Scope): Value {
+    const t = this.eval(e.typeRef, scope);
+    const tn = t instanceof PResourceType && t.typeName ? t.typeName : String(t);
+    const ops = this.evalOps(e.operations, scope);
+    const key = tn.toLowerCase();
+    const cur = scope.defaults.get(key);
+    if (cur) cur.ops.push(...ops);
+    else scope.defaults.set(key, { ops });
+    return null;
+  }
+
+  private applyDefaults(r: Resource): void {
+    if (!r.scope) return;
+    const key = r.type.toLowerCase();
+    const seen = new Set<string>();
+    for (let s: Scope | undefined = r.scope; s; s = s.dynParent ?? s.parent) {
+      const d = s.defaults.get(key);
+      if (d) {
+        for (const [k, v] of d.ops) {
+          if (seen.has(k)) continue;
+          seen.add(k);
+          if (!r.params.has(k) && v !== null && !r.overridden.has(k)) r.params.set(k, v);
+        }
+      }
+    }
+  }
+
+  private applyOverride(o: { refs: Value; ops: A.AttributeOp[]; scope: Scope; file: SourceFile; node: A.Expression }): void {
+    const ops = this.withFile(o.file, () => this.evalOps(o.ops, o.scope));
+    const refs: Value[] = flatten(o.refs);
+    for (const ref of refs) {
+      const r = this.resolveRef(ref);
+      if (!r) throw new EvalError(`Resource Override can only operate on resources; got: ${refString(ref)}`, o.file, o.node.span);
+      this.setAttrs(r, ops);
+    }
+  }
+
+  private setAttrs(r: Resource, ops: [string, Value, "=>" | "+>"][]): void {
+    for (const [k, v, op] of ops) {
+      r.overridden.add(k);
+      if (op === "+>") {
+        const cur = r.params.get(k);
+        const add = Array.isArray(v) ? v : [v];
+        r.params.set(k, cur === undefined || cur === null ? (add as Value[]) : [...((Array.isArray(cur) ? cur : [cur]) as Value[]), ...(add as Value[])]);
+      } else if (v === null) r.params.delete(k);
+      else r.params.set(k, v);
+      if (k === "tag") r.tag(...(Array.isArray(v) ? flatten(v) : [v]).map(String));
+    }
+  }
+
+  // ------------------------------------------------------------ collectors
+  private evalCollect(e: A.CollectExpression, scope: Scope): Value {
+    const t = this.eval(e.typeExpr, scope);
+    const tn = t instanceof PResourceType && t.typeName ? t.typeName : String(t);
+    const c: Collector = {
+      type: tn.toLowerCase(), query: e.query.expr, exported: e.query.kind === "ExportedQuery", ops: [...e.operations],
+      scope, file: this.curFile, node: e, matched: new Set(),
+    };
+    this.collectors.push(c);
+    this.runCollector(c);
+    return new CollectorRef(c);
+  }
+
+  private runCollector(c: Collector): boolean {
+    let progress = false;
+    const ops = c.ops.length ? this.withFile(c.file, () => this.evalOps(c.ops, c.scope)) : [];
+    for (const r of this.resources) {
+      if (r.type.toLowerCase() !== c.type || c.matched.has(r)) continue;
+      if (c.exported && !r.exported) continue;
+      if (c.query && !this.withFile(c.file, () => this.queryMatch(c.query!, r, c.scope))) continue;
+      c.matched.add(r);
+      if (r.virtual && !(r.exported && !c.exported)) {
+        r.virtual = false;
+        if (r.def?.kind === "define") this.queue.push(r);
+        progress = true;
+      }
+      if (ops.length) this.setAttrs(r, ops);
+      for (const rel of this.pendingCollectorRels) void rel;
+    }
+    return progress;
+  }
+  private pendingCollectorRels: unknown[] = [];
+
+  private queryMatch(q: A.Expression, r: Resource, scope: Scope): boolean {
+    switch (q.kind) {
+      case "ParenthesizedExpression":
+        return this.queryMatch(q.expr, r, scope);
+      case "AndExpression":
+        return this.queryMatch(q.left, r, scope) && this.queryMatch(q.right, r, scope);
+      case "OrExpression":
+        return this.queryMatch(q.left, r, scope) || this.queryMatch(q.right, r, scope);
+      case "ComparisonExpression": {
+        const attr = q.left.kind === "QualifiedName" ? q.left.value : String(this.eval(q.left, scope));
+        const want = this.eval(q.right, scope);
+        let have: Value | undefined;
+        let eq: boolean;
+        if (attr === "tag") eq = r.tagSet.has(String(want).toLowerCase());
+        else if (attr === "title") eq = puppetEquals(r.title, want);
+        else {
+          have = r.params.get(attr);
+          if (have === undefined) have = null;
+          eq = Array.isArray(have) ? have.some((x) => puppetEquals(x, want)) : puppetEquals(have, want);
+        }
+        return q.operator === "==" ? eq : !eq;
+      }
+      default:
+        return isTruthy(this.eval(q, scope));
+    }
+  }
+
+  // ------------------------------------------------------------ relationships
+  private evalRelationship(e: A.RelationshipExpression, scope: Scope): Value {
+    const left = this.eval(e.left, scope);
+    const right = this.eval(e.right, scope);
+    this.relationships.push({ left, right, op: e.operator, file: this.curFile, node: e });
+    return right;
+  }
+
+  private relTargets(v: Value, file: SourceFile, node: A.Expression): Resource[] {
+    const out: Resource[] = [];
+    const add = (x: Value): void => {
+      if (Array.isArray(x)) return x.forEach(add);
+      if (x instanceof CollectorRef) {
+        for (const r of x.c.matched) out.push(r);
+        return;
+      }
+      if (x === null) return;
+      const r = this.resolveRef(x);
+      if (!r) {
+        const err = new EvalError(`Could not find resource '${refString(x)}' for relationship ${refString(x) === "" ? "" : "on"} '${refString(x)}'`, file, node.span);
+        err.plain = true;
+        throw err;
+      }
+      out.push(r);
+    };
+    add(v);
+    return out;
+  }
+
+  private applyRelationship(rel: { left: Value; right: Value; op: string; file: SourceFile; node: A.Expression }): void {
+    let src = this.relTargets(rel.left, rel.file, rel.node);
+    let dst = this.relTargets(rel.right, rel.file, rel.node);
+    let param = rel.op === "->" || rel.op === "<-" ? "before" : "notify";
+    if (rel.op === "<-" || rel.op === "<~") [src, dst] = [dst, src];
+    void param;
+    for (const s of src) {
+      for (const d of dst) {
+        const p = rel.op === "->" || rel.op === "<-" ? "before" : "notify";
+        const ref = new PResourceType(d.type, d.title);
+        const cur = s.params.get(p);
+        s.params.set(p, cur === undefined || cur === null ? [ref] : Array.isArray(cur) ? [...cur, ref] : [cur, ref]);
+      }
+    }
+    param = "";
+  }
+  relEdges: [Resource, Resource, string][] = [];
+}
+
+class CollectorRef extends PObjectValue {
+  readonly typeName = "Collector";
+  constructor(readonly c: Collector) {
+    super();
+  }
+  toString(): string {
+    return "Collector";
+  }
+}
+
+function refString(v: Value): string {
+  if (v instanceof PResourceType) return v.referenceString();
+  if (v instanceof PClassType) return v.referenceString();
+  return valueToString(v);
+}
+
+function strictEq(a: Value, b: Value): boolean {
+  if (typeof a === "string" && typeof b === "string") return a === b;
+  return puppetEquals(a, b);
+}
+
+function aType(v: Value): string {
+  const n = inferType(v).generalize().shortName();
+  return /^[AEIOU]/.test(n) ? `an ${n}` : `a ${n}`;
+}
+
+export { PCallableType, PIteratorValue };
+
+function flatten(v: Value | Value[]): Value[] {
+  const out: Value[] = [];
+  const add = (x: Value): void => {
+    if (Array.isArray(x)) x.forEach(add);
+    else out.push(x);
+  };
+  if (Array.isArray(v)) v.forEach(add);
+  else add(v);
+  return out;
+}
