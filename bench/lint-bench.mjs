@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import fg from "fast-glob";
+import { availableParallelism, loadavg } from "node:os";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -29,7 +30,7 @@ function time(cmd, argv) {
 const best = (f) => Math.min(...Array.from({ length: rounds }, f));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-console.log(`corpus: ${files.length} .pp files under ${root}; best of ${rounds}`);
+console.log(`corpus: ${files.length} .pp files under ${root}; best of ${rounds}; load average at start ${loadavg().map((x) => x.toFixed(2)).join(" ")} on ${availableParallelism()} cores`);
 const cfgMs = best(() => time(cfg[0], [...cfg.slice(1), "--format", "json", ...files]));
 const cfg1Ms = best(() => time(cfg[0], [...cfg.slice(1), "--format", "json", "--jobs", "1", ...files]));
 let plMs;
