@@ -4,7 +4,7 @@
 //                                                  largest manifest under 12 KB and the first .epp),
 //                                                  each with <file>.pn = Puppet's dump of it;
 //   tests/fixtures/parser/pn/*.pp|*.epp            hand-written snippets, each with <file>.pn;
-//   tests/fixtures/parser/errors/puppet-verdicts.json  for every errors/*.pp: Puppet's first error
+//   tests/fixtures/parser/errors/puppet-verdicts.json  for every errors/*.pp|*.epp: Puppet's first error
 //                                                  (message, line, column) or null when Puppet accepts it.
 // usage: node scripts/corpus-fixtures.mjs [--sample] [--verdicts-only]   (--sample re-copies the corpus sample first)
 // Needs `puppet` (7.x). Run with isolated settings so module location rules do not apply.
@@ -73,19 +73,19 @@ if (!process.argv.includes("--verdicts-only")) {
 
 // ---- 3. Puppet's verdicts on our broken files
 const errDir = join(fixtures, "errors");
-const errFiles = fg.sync("*.pp", { cwd: errDir }).sort();
+const errFiles = fg.sync(["*.pp", "*.epp"], { cwd: errDir }).sort();
 const verdicts = {};
 // One file per run: `parser validate` also registers definitions, so files defining the same function
 // or node in one batch would fail for each other ("Attempt to redefine entity").
 for (const f of errFiles) {
   verdicts[f] = null;
-  const r = puppet(["parser", "validate", f], errDir);
+  const r = puppet(f.endsWith(".epp") ? ["epp", "validate", f] : ["parser", "validate", f], errDir);
   for (const line of r.stderr.split("\n")) {
     const m = /^Error: (?:Could not parse for environment production: )?(.*) \(file: (.*?)(?:, line: (\d+), column: (\d+))?\)$/.exec(line);
     if (!m) continue;
     if (verdicts[f] === null) verdicts[f] = { message: m[1], line: m[3] ? Number(m[3]) : null, column: m[4] ? Number(m[4]) : null };
   }
-  if (verdicts[f] === null && r.status !== 0) verdicts[f] = { message: r.stderr.trim().split("\n")[0].replace(/^Error: /, ""), line: null, column: null };
+  if (verdicts[f] === null && r.status !== 0 && !/^Error: Try 'puppet help/m.test(r.stderr.split("\n")[0] ?? "")) verdicts[f] = { message: r.stderr.trim().split("\n")[0].replace(/^Error: /, ""), line: null, column: null };
 }
 writeFileSync(join(errDir, "puppet-verdicts.json"), JSON.stringify(verdicts, null, 2) + "\n");
 console.log(`error files: ${errFiles.length} verdicts (${Object.values(verdicts).filter(Boolean).length} rejected) in ${basename(errDir)}/puppet-verdicts.json`);

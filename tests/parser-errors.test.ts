@@ -1,12 +1,13 @@
 // cfg's verdict on broken (and tricky valid) files against Puppet's, recorded by
-// scripts/corpus-fixtures.mjs from `puppet parser validate` into errors/puppet-verdicts.json:
+// scripts/corpus-fixtures.mjs from `puppet parser validate` (`puppet epp validate` for .epp) into
+// errors/puppet-verdicts.json:
 // the same accept/reject, and for a rejected file the same first message, line and column.
 // cfg reports every error, Puppet only the first; only the first is compared.
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { SourceFile } from "../src/source/source-file.js";
-import { parseManifest } from "../src/parser/parse.js";
+import { parseEpp, parseManifest } from "../src/parser/parse.js";
 
 const dir = join(import.meta.dirname, "fixtures/parser/errors");
 type Verdict = { message: string; line: number | null; column: number | null } | null;
@@ -18,7 +19,7 @@ describe("syntax and validation errors agree with puppet parser validate", () =>
   for (const [name, verdict] of Object.entries(verdicts)) {
     it(name, () => {
       const file = new SourceFile(name, readFileSync(join(dir, name), "utf8"));
-      const errors = parseManifest(file).diagnostics.filter((d) => d.severity === "error");
+      const errors = (name.endsWith(".epp") ? parseEpp(file) : parseManifest(file)).diagnostics.filter((d) => d.severity === "error");
       if (verdict === null) {
         expect(errors.map((d) => d.message)).toEqual([]);
         return;

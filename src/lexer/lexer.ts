@@ -195,7 +195,8 @@ export class Lexer {
       this.diagnostics.push(
         createDiagnostic("CFG1000", {
           file: this.file,
-          span: { start: this.abs(this.ctx.eppOpen), end: this.abs(this.ctx.eppOpen) + 1 },
+          // Puppet reports it where it gave up: at the end of the text.
+          span: { start: this.abs(this.text.length), end: this.abs(this.text.length) },
           args: { message: "Unbalanced epp tag, reached <eof> without closing tag." },
         }),
       );
@@ -806,11 +807,11 @@ export class Lexer {
         this.ctx.eppOpen = this.pos;
         return;
       case "error":
-        this.error(r.issue!, before, 1, this.text.length);
+        this.error(r.issue!, r.at ?? before, 1, this.text.length);
     }
   }
 
-  private eppScanText(skipLeadingIn: boolean): { mode: "text" | "epp" | "expr" | "error"; text: string | undefined; issue?: string } {
+  private eppScanText(skipLeadingIn: boolean): { mode: "text" | "epp" | "expr" | "error"; text: string | undefined; issue?: string; at?: number } {
     const t = this.text;
     let skipLeading = skipLeadingIn;
     if (this.pos >= t.length) return { mode: "text", text: undefined };
@@ -856,7 +857,7 @@ export class Lexer {
         const m = /[^%]%>/g;
         m.lastIndex = this.pos;
         const mm = m.exec(t);
-        if (!mm) return { mode: "error", text: s, issue: "Reaching end after opening <%# without seeing %>" };
+        if (!mm) return { mode: "error", text: s, issue: "Reaching end after opening <%# without seeing %>", at: this.pos };
         const commentText = t.slice(this.pos, mm.index + mm[0].length);
         this.pos = mm.index + mm[0].length;
         if (commentText.charAt(1) === "-") s = s.replace(/[ \t]*$/, "");

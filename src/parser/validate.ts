@@ -323,6 +323,7 @@ export function validateProgram(file: SourceFile, program: A.Program, opts: { ep
         }
         break;
       case "LambdaExpression":
+      case "EppExpression":
         checkParams(n.parameters, n);
         break;
       case "Parameter":
