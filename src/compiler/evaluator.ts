@@ -439,10 +439,9 @@ export class Evaluator implements CallContext {
     if (this.nodes.length === 0) return;
     const name = this.input.nodeName.toLowerCase();
     let found: { def: Def; title: string; match?: RegExpExecArray } | undefined;
-    const candidates: string[] = [name];
     const parts = name.split(".");
-    for (let i = parts.length - 1; i > 0; i--) candidates.push(parts.slice(0, i).join("."));
-    outer: for (const cand of candidates) {
+    const exactFirst = (cands: string[]): void => {
+    outer: for (const cand of cands) {
       for (const d of this.nodes) {
         for (const hm of (d.node as A.NodeDefinition).hostMatches) {
           if ((hm.kind === "LiteralString" || hm.kind === "QualifiedName") && (hm as { value: string }).value.toLowerCase() === cand) {
@@ -452,6 +451,8 @@ export class Evaluator implements CallContext {
         }
       }
     }
+    };
+    exactFirst([name]);
     if (!found) {
       outer2: for (const d of this.nodes) {
         for (const hm of (d.node as A.NodeDefinition).hostMatches) {
@@ -459,12 +460,17 @@ export class Evaluator implements CallContext {
             const re = makeRegexp(hm.pattern).regexp;
             const mm = re.exec(this.input.nodeName);
             if (mm) {
-              found = { def: d, title: `__node_regexp__${hm.pattern.replace(/[^\w]/g, "")}`, match: mm };
+              found = { def: d, title: `__node_regexp__${hm.pattern.replace(/[^-\w:.]/g, "").replace(/^\.+/, "")}`, match: mm };
               break outer2;
             }
           }
         }
       }
+    }
+    if (!found) {
+      const cands: string[] = [];
+      for (let i = parts.length - 1; i > 0; i--) cands.push(parts.slice(0, i).join("."));
+      exactFirst(cands);
     }
     if (!found) {
       for (const d of this.nodes) {
@@ -525,10 +531,6 @@ export class Evaluator implements CallContext {
     }
     this.generate();
     for (const rel of this.relationships) this.applyRelationship(rel);
-    for (const r of this.resources) {
-      if (r.virtual) continue;
-      this.applyDefaults(r);
-    }
     // validate relationship targets
     for (const r of this.resources) {
       if (r.virtual) continue;
@@ -584,10 +586,7 @@ export class Evaluator implements CallContext {
     const existing = this.classRes.get(name);
     if (existing) {
       if (resourceLike) {
-        const e = new EvalError(`Duplicate declaration: Class[${capitalizeTypeName(name)}] is already declared; cannot redeclare`, this.curFile, node.span);
-        (e as EvalError & { stmt?: string }).stmt = "Resource Statement";
-        (e as EvalError & { dupLine?: string }).dupLine = ` (file: ${this.curFile.path}, line: ${this.curFile.position(node.span.start).line})`;
-        throw e;
+        throw new PuppetEvalError(`Duplicate declaration: Class[${capitalizeTypeName(name)}] is already declared; cannot redeclare (file: ${this.curFile.path}, line: ${this.curFile.position(node.span.start).line})`);
       }
       return existing;
     }
@@ -603,7 +602,11 @@ export class Evaluator implements CallContext {
       parentScope = this.classScopes.get(pr.title.toLowerCase());
     }
     const title = capitalizeTypeName(name);
-    const res = this.addResource(new Resource("Class", title, "unknown"));
+    const res = this.addResource(new Resource("Class", title, resourceLike ? "class" : "unknown"));
+    if (resourceLike) {
+      res.file = this.curFile.path;
+      res.line = this.curFile.position(node.span.start).line;
+    }
     res.def = def;
     res.tag("class", name);
     for (const t of scope.resource?.tags ?? []) res.tag(t);
@@ -637,6 +640,7 @@ export class Evaluator implements CallContext {
         cscope.vars.set("title", name);
         cscope.vars.set("name", name);
         cscope.vars.set("module_name", def.moduleName);
+        cscope.vars.set("caller_module_name", scope.moduleName);
         res.evaluated = true;
         this.evalBody(cdef.body, cscope);
       } finally {
@@ -653,21 +657,23 @@ export class Evaluator implements CallContext {
 
   private setMeta(res: Resource, k: string, v: Value): void {
     if (v === null) return;
-    if (METAPARAMS.has(k) && k !== "tag" && k !== "stage") res.params.set(k, v);
+    if (METAPARAMS.has(k) && k !== "tag") res.params.set(k, v);
   }
 
   /** Binds class/define parameters: given values, Hiera (classes), defaults; checks types. */
   private bindParams(params: readonly A.Parameter[], given: PHash | undefined, scope: Scope, label: string, className: string | undefined, file: SourceFile): void {
     const res = scope.resource!;
     if (given) {
-      for (const [k] of given) {
+      for (const [k, v] of given) {
         const key = k as string;
-        if (!params.some((p) => p.name === key) && !METAPARAMS.has(key)) {
+        if (!params.some((p) => p.name === key) && !METAPARAMS.has(key) && !(key === "name" && !className)) {
           throw new PuppetEvalError(`${label}: has no parameter named '${key}'`);
         }
+        if (v !== null && params.some((p) => p.name === key)) res.params.set(key, v);
       }
     }
     for (const p of params) {
+      const givenKey = given?.has(p.name) ?? false;
       let v: Value | undefined = given?.get(p.name);
       if (v === null) v = undefined;
       if (v === undefined && className) {
@@ -676,9 +682,10 @@ export class Evaluator implements CallContext {
       }
       if (v === undefined && p.value) v = this.eval(p.value, scope);
       if (v === undefined) {
-        if (p.typeExpr) {
+        if (givenKey) v = null;
+        else if (p.typeExpr) {
           const t = this.eval(p.typeExpr, scope);
-          if (t instanceof PType && isInstance(null, t)) v = null;
+          if (t instanceof PType && isInstance(null, t) && false) v = null;
           else throw new PuppetEvalError(`${label}: expects a value for parameter '${p.name}'`);
         } else throw new PuppetEvalError(`${label}: expects a value for parameter '${p.name}'`);
       }
@@ -710,6 +717,7 @@ export class Evaluator implements CallContext {
         scope.vars.set("title", r.title);
         scope.vars.set("name", r.params.has("name") ? r.params.get("name")! : r.title);
         scope.vars.set("module_name", def.moduleName);
+        scope.vars.set("caller_module_name", declScope.moduleName);
         for (const p of d.parameters) {
           if (p.name === "name" || p.name === "title") continue;
         }
@@ -756,11 +764,28 @@ export class Evaluator implements CallContext {
               ? "Resource Statement"
               : undefined;
         if (prefix && !(err as { noPrefix?: boolean }).noPrefix) msg = `Error while evaluating a ${prefix}, ${msg}`;
-        throw new EvalError(msg, this.curFile, e.span);
+        throw new EvalError(msg, this.curFile, this.opSpan(e));
       }
       if (err instanceof RangeError) throw new EvalError(`Stack level too deep`, this.curFile, e.span);
       throw err;
     }
+  }
+
+  /** Puppet locates binary expressions at their operator. */
+  opSpan(e: A.Expression): A.BaseNode["span"] {
+    const bin = e as { left?: A.Expression; right?: A.Expression; operator?: string };
+    if (bin.left && bin.right && "left" in e && e.kind !== "RelationshipExpression") {
+      const text = this.curFile.text;
+      const op = bin.operator ?? (e.kind === "InExpression" ? "in" : e.kind === "AndExpression" ? "and" : e.kind === "OrExpression" ? "or" : "");
+      if (op) {
+        let i = bin.left.span.end;
+        // skip whitespace, comments and closing parentheses
+        const at = text.indexOf(op, i);
+        if (at >= 0 && at < bin.right.span.start) i = at;
+        return { start: i, end: i + op.length };
+      }
+    }
+    return e.span;
   }
 
   private evalInner(e: A.Expression, scope: Scope): Value {
@@ -781,14 +806,17 @@ export class Evaluator implements CallContext {
         return null;
       case "LiteralDefault":
         return DEFAULT;
-      case "LiteralRegularExpression":
-        return makeRegexp(e.pattern);
+      case "LiteralRegularExpression": {
+        const re = makeRegexp(e.pattern);
+        return re.source === e.pattern ? re : new PRegexp(e.pattern, re.regexp);
+      }
       case "LiteralList": {
         const out: Value[] = [];
         for (const v of e.values) {
           if (v.kind === "UnfoldExpression") {
             const x = this.eval(v.expr, scope);
-            if (Array.isArray(x)) out.push(...x);
+            if (x instanceof PIteratorValue) out.push(...x.toArray());
+            else if (Array.isArray(x)) out.push(...x);
             else if (x instanceof PHash) out.push(...[...x].map(([k, vv]) => [k, vv] as Value));
             else out.push(x);
           } else out.push(this.eval(v, scope));
@@ -1068,11 +1096,16 @@ export class Evaluator implements CallContext {
   private assign(e: A.AssignmentExpression, scope: Scope): Value {
     const v = this.eval(e.right, scope);
     const setVar = (node: A.Expression, val: Value): void => {
+      if (node.kind === "LiteralList" && Array.isArray(val)) {
+        if (val.length !== node.values.length) throw new PuppetEvalError(`Mismatched number of assignable values, expected ${node.values.length}, got ${val.length}`);
+        node.values.forEach((t, i) => setVar(t, val[i]!));
+        return;
+      }
       if (node.kind !== "VariableExpression") throw new PuppetEvalError(`Illegal attempt to assign to '${node.kind}'. Not an assignable reference`);
       const name = node.name;
       if (name.includes("::")) throw new EvalError(`Cannot assign to variables in other namespaces`, this.curFile, node.span);
       if (/^\d+$/.test(name)) throw new EvalError(`Illegal attempt to assign to 'a Match Variable'. Not an assignable reference`, this.curFile, node.span);
-      if (scope.vars.has(name)) throw new EvalError(`Cannot reassign variable '$${name}'`, this.curFile, node.span);
+      if (scope.vars.has(name)) throw new EvalError(`Cannot reassign variable '$${name}'`, this.curFile, this.opSpan(e));
       scope.vars.set(name, val);
     };
     if (e.left.kind === "LiteralList") {
@@ -1151,6 +1184,18 @@ export class Evaluator implements CallContext {
         if (Array.isArray(x)) keys.push(...x);
         else keys.push(x);
       } else keys.push(this.eval(k, scope));
+    }
+    if (left instanceof PResourceType && left.typeName !== undefined && left.title !== undefined && keys.length === 1 && typeof keys[0] === "string") {
+      const r = this.resolveRef(left);
+      if (!r) throw new PuppetEvalError(`Resource not found: ${left.referenceString()}`);
+      const v = r.params.get(keys[0]);
+      return v === undefined ? null : v;
+    }
+    if (left instanceof PClassType && left.className !== undefined && keys.length === 1 && typeof keys[0] === "string") {
+      const r = this.classRes.get(left.className.toLowerCase());
+      if (!r) throw new PuppetEvalError(`Class not found: ${left.className}`);
+      const v = r.params.get(keys[0]);
+      return v === undefined ? null : v;
     }
     if (left instanceof PType) {
       if (left instanceof PResourceType && left.typeName === undefined && keys.length >= 1 && (typeof keys[0] === "string" || keys[0] instanceof PType)) {
@@ -1266,7 +1311,8 @@ export class Evaluator implements CallContext {
     for (const a of list) {
       if (a.kind === "UnfoldExpression") {
         const v = this.eval(a.expr, scope);
-        if (Array.isArray(v)) out.push(...v);
+        if (v instanceof PIteratorValue) out.push(...v.toArray());
+        else if (Array.isArray(v)) out.push(...v);
         else out.push(v);
       } else out.push(this.eval(a, scope));
     }
@@ -1393,7 +1439,7 @@ export class Evaluator implements CallContext {
             if (!this.edges.some(([a, b]) => a === scope.resource && b === r)) this.edges.push([scope.resource, r]);
           }
         }
-        return refs.map((r) => new PResourceType("Class", capitalizeTypeName((r as PClassType).className!)));
+        return refs;
       }
       case "realize": {
         const refs = flatten(args);
@@ -1592,7 +1638,7 @@ export class Evaluator implements CallContext {
         }
       }
     }
-    return refs.length === 1 ? refs[0]! : refs;
+    return refs;
   }
 
   private withSpan<T>(_e: A.BaseNode, f: () => T): T {
@@ -1610,7 +1656,7 @@ export class Evaluator implements CallContext {
     }
     const type = capitalizeTypeName(lc);
     const existing = this.findResource(type, title);
-    const line = this.curFile.position(node.span.start).line;
+    const line = this.curFile.position((stmt ?? node).span.start).line;
     if (existing) {
       throw new PuppetEvalError(
         `Duplicate declaration: ${type}[${title}] is already declared at (file: ${existing.file}, line: ${existing.line}); cannot redeclare (file: ${this.curFile.path}, line: ${line})`,
@@ -1648,13 +1694,15 @@ export class Evaluator implements CallContext {
     const container = scope.resource ?? this.mainRes;
     r.container = container;
     for (const t of container.tags) r.tag(t);
+    const isStage = lc === "stage";
     // inherit tag param from defined-type container
     const ctag = container.def?.kind === "define" ? container.params.get("tag") : undefined;
     if (ctag !== undefined && !r.params.has("tag")) {
       r.params.set("tag", ctag);
     }
+    this.applyDefaults(r);
     this.addResource(r);
-    this.edges.push([container, r]);
+    if (!isStage) this.edges.push([container, r]);
     if (def && !r.virtual) this.queue.push(r);
     void stmt;
     return r;
@@ -1703,7 +1751,7 @@ export class Evaluator implements CallContext {
       if (op === "+>") {
         const cur = r.params.get(k);
         const add = Array.isArray(v) ? v : [v];
-        r.params.set(k, cur === undefined || cur === null ? (add as Value[]) : [...((Array.isArray(cur) ? cur : [cur]) as Value[]), ...(add as Value[])]);
+        r.params.set(k, cur === undefined || cur === null ? v : [...((Array.isArray(cur) ? cur : [cur]) as Value[]), ...(add as Value[])]);
       } else if (v === null) r.params.delete(k);
       else r.params.set(k, v);
       if (k === "tag") r.tag(...(Array.isArray(v) ? flatten(v) : [v]).map(String));
