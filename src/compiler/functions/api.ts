@@ -3,7 +3,7 @@
 // messages), and what a function may ask of the evaluator (CallContext).
 import type { Value } from "../values.js";
 import { PObjectValue } from "../values.js";
-import { PType, describeMismatch, isInstance, parseTypeString } from "../../typecheck/types.js";
+import { PIterableArgType, PType, describeMismatch, isInstance, parseTypeString } from "../../typecheck/types.js";
 import { PuppetEvalError } from "../value-ops.js";
 
 /**
@@ -100,7 +100,9 @@ export class ReturnSignal {
 
 // ---------------------------------------------------------------- declaring functions
 const typeCache = new Map<string, PType>();
+const ITERABLE_ARG = new PIterableArgType();
 export function T(src: string): PType {
+  if (src === "Iterable") return ITERABLE_ARG;
   let t = typeCache.get(src);
   if (!t) {
     t = parseTypeString(src);

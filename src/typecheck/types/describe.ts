@@ -6,7 +6,10 @@ import {
   PArrayType,
   PEnumType,
   PHashType,
+  PNotUndefType,
   POptionalType,
+  PDataType,
+  PRichDataType,
   PStringType,
   PPatternType,
   PStructType,
@@ -73,6 +76,10 @@ function typeMismatch(path: string, expected: PType, actual: PType, actualValue:
       es = [...new Set(members.map((m) => resolveAlias(m).shortName()))];
       as = actual.shortName();
     }
+  } else if (re instanceof PDataType || re instanceof PRichDataType) {
+    // Puppet defines these as aliases of Variants: the actual type is named by its base name.
+    es = [re.shortName()];
+    as = actual.name;
   } else if (reportDetailed(e, actual)) {
     es = [expandedString(e)];
     as = actual.toString();
@@ -109,15 +116,33 @@ export function describeMismatches(expected: PType, value: Value, path = ""): st
   if (isInstance(value, expected)) return [];
   const r = resolveAlias(expected);
   if (r instanceof POptionalType && r.type !== undefined && value !== null) {
-    const inner = resolveAlias(r.type);
-    if (isCollectionMatch(inner, value)) return describeMismatches(r.type, value, path);
+    // Puppet describes the optional type; a plain mismatch at this level names "Undef or T".
+    const inner = describeMismatches(r.type, value, "");
+    if (inner.length === 1 && inner[0]!.startsWith("expects ") && !inner[0]!.startsWith("expects size")) return [typeMismatch(path, expected, inferType(value), value)];
+    return inner.map((d) => path + d);
   }
-  if (r instanceof PVariantType) {
-    // Descend into the single member of the value's own kind, when there is exactly one.
-    const sameKind = r.types.filter((t) => isCollectionMatch(resolveAlias(t), value));
-    if (sameKind.length === 1) return describeMismatches(sameKind[0]!, value, path);
+  if (r instanceof PNotUndefType && r.type !== undefined) return describeMismatches(r.type, value, path);
+  if (r instanceof PVariantType && value !== null) {
+    // Variant[Undef, T] is Optional[T] for Puppet.
+    const rest = r.types.filter((t) => !(resolveAlias(t) instanceof PUndefType));
+    if (rest.length === 1 && rest.length < r.types.length) {
+      const inner = describeMismatches(rest[0]!, value, "");
+      if (inner.length === 1 && inner[0]!.startsWith("expects ") && !inner[0]!.startsWith("expects size")) return [typeMismatch(path, expected, inferType(value), value)];
+      return inner.map((d) => path + d);
+    }
   }
-  if (r instanceof PStructType && value instanceof PHash && r.elements.length > 0) {
+  if (r instanceof PVariantType && r.types.length > 0) {
+    // Each member's problems; when every member fails plainly at this level the message is merged
+    // ("expects a value of type A or B"), otherwise each is listed as "variant N ...".
+    const per = r.types.map((t) => describeMismatches(t, value, ""));
+    const plain = per.every((d) => d.length === 1 && d[0]!.startsWith("expects ") && !d[0]!.startsWith("expects size"));
+    if (plain) return [typeMismatch(path, expected, inferType(value), value)];
+    return per.flatMap((d, i) => d.map((x) => `${path}variant ${i} ${x}`));
+  }
+  if (r instanceof PStructType && value instanceof PHash && r.elements.length > 0 && [...value.keys()].every((k) => typeof k === "string")) {
+    const required = r.elements.filter((e) => !e.optional()).length;
+    // An empty hash infers as Hash[0, 0] (not a Struct), so Puppet reports its size.
+    if (value.size === 0 && required > 0) return [`${path}expects size to be ${sizeText(required, r.elements.length)}, got ${value.size}`];
     const out: string[] = [];
     for (const e of r.elements) {
       if (!value.has(e.name)) {
@@ -147,7 +172,8 @@ export function describeMismatches(expected: PType, value: Value, path = ""): st
   if (r instanceof PTupleType && Array.isArray(value)) {
     if (value.length < r.sizeMin || value.length > r.sizeMax) return [`${path}expects size to be ${sizeText(r.sizeMin, r.sizeMax)}, got ${value.length}`];
     const out: string[] = [];
-    value.forEach((v, i) => out.push(...describeMismatches(r.typeAt(i)!, v, `${path}index ${i} `)));
+    // Puppet names the position of the type, not of the element, when the last type repeats.
+    value.forEach((v, i) => out.push(...describeMismatches(r.typeAt(i)!, v, `${path}index ${Math.min(i, Math.max(r.types.length - 1, 0))} `)));
     if (out.length > 0) return out;
   }
   return [typeMismatch(path, expected, inferType(value), value)];

@@ -875,7 +875,6 @@ export class PIterableType extends PType {
     if (typeof v === "string" || Array.isArray(v) || v instanceof PHash) return this.type === undefined || iterableElements(v).every((e) => isInstance(e, this.type!));
     if (typeof v === "bigint") return v >= 0n && (this.type === undefined || isAssignable(this.type, PIntegerType.DEFAULT));
     if (v instanceof PObjectValue && v.typeName === "Iterator") return true;
-    if (v instanceof PIntegerType || v instanceof PEnumType) return this.type === undefined;
     return false;
   }
   accepts(o: PType): boolean {
@@ -889,6 +888,19 @@ export class PIterableType extends PType {
   }
   override defaultOfKind(): PType {
     return PIterableType.DEFAULT;
+  }
+}
+
+/**
+ * `Iterable` as function dispatch checks it: Puppet's iteration functions also take finite
+ * `Integer[a, b]` and `Enum[...]` type values (section 3.4c), though `=~ Iterable` is false for them.
+ */
+export class PIterableArgType extends PIterableType {
+  constructor() {
+    super(undefined);
+  }
+  override isInstance(v: Value): boolean {
+    return super.isInstance(v) || (v instanceof PIntegerType && v.isFinite()) || v instanceof PEnumType;
   }
 }
 
