@@ -10,7 +10,7 @@ import { SourceFile } from "../source/source-file.js";
 import { DEFAULT, PHash, PObjectValue, PRegexp, PSensitive, type Value } from "./values.js";
 import {
   PClassType, PResourceType, PType, PTypeAliasType, capitalizeTypeName, defineAlias, describeMismatch, isInstance,
-  makeRegexp, newFromType, parameterize, resolveTypeName, inferType, PuppetTypeError, PCallableType,
+  makeRegexp, newFromType, PIntegerType, parameterize, resolveTypeName, inferType, PuppetTypeError, PCallableType,
 } from "../typecheck/types.js";
 import { compareValues, isTruthy, puppetEquals, valueToString, PuppetEvalError } from "./value-ops.js";
 import {
@@ -74,6 +74,7 @@ export class Resource {
   /** Set for defined-type instances and classes. */
   def?: Def;
   overridden = new Set<string>();
+  paramLines = new Map<string, number>();
   constructor(
     readonly type: string,
     readonly title: string,
@@ -224,9 +225,35 @@ export class Evaluator implements CallContext {
     const file = new SourceFile(path, readFileSync(path, "utf8"));
     const r = parseManifest(file);
     const errs = r.diagnostics.filter((d) => d.severity === "error");
+    // Puppet's lexer warns about unknown escapes in double-quoted strings.
+    for (const t of r.tokens) {
+      if (!(t.kind === "DQPRE" || t.kind === "DQMID" || t.kind === "DQPOST" || (t.kind === "STRING" && t.text.startsWith('"')))) continue;
+      const txt = t.text;
+      for (let i = 0; i < txt.length - 1; i++) {
+        if (txt[i] !== "\\") continue;
+        const c = txt[i + 1]!;
+        if (!"\\$'\"rntsu\r\n".includes(c)) {
+          const p = file.position(t.end);
+          this.logs.push(`Warning: Unrecognized escape sequence '\\${c}' (file: ${file.path}, line: ${p.line}, column: ${p.column})`);
+        }
+        i++;
+      }
+    }
+    for (const w of r.diagnostics) {
+      if (w.severity !== "warning" || !w.span) continue;
+      const p = file.position(w.span.start);
+      this.logs.push(`Warning: ${w.message} (file: ${file.path}, line: ${p.line}, column: ${p.column})`);
+    }
     if (errs.length) {
       const d = errs[0]!;
-      const e = new EvalError(d.message, file, d.span, false);
+      let span = d.span;
+      const ne = /^This '(\S+)' expression has no effect/.exec(d.message);
+      if (ne && span && /^[-+*\/%<>=!]+$/.test(ne[1]!)) {
+        const seg = file.text.slice(span.start, span.end);
+        const m = new RegExp(`\\s(${ne[1]!.replace(/[-+*\/%]/g, "\\$&")})\\s`).exec(seg);
+        if (m) span = { start: span.start + m.index + 1, end: span.start + m.index + 1 + ne[1]!.length };
+      }
+      const e = new EvalError(d.message, file, span, false);
       (e as EvalError & { parse?: boolean }).plain = true;
       (e as EvalError & { parseError?: boolean }).parseError = true;
       throw e;
@@ -256,6 +283,11 @@ export class Evaluator implements CallContext {
         this.defs.set("function:" + d.name.toLowerCase().replace(/^::/, ""), { kind: "function", node: d, file, name: d.name.toLowerCase(), moduleName: mod });
         break;
       case "NodeDefinition":
+        if (d.parent) {
+          const e = new EvalError("Node inheritance is not supported in Puppet >= 4.0.0. See http://links.puppet.com/puppet-node-inheritance-deprecation", file, d.parent.span, false);
+          (e as EvalError & { parseError?: boolean }).parseError = true;
+          throw e;
+        }
         this.nodes.push({ kind: "node", node: d, file, name: "", moduleName: "" });
         break;
       case "TypeAlias": {
@@ -329,7 +361,7 @@ export class Evaluator implements CallContext {
   // ------------------------------------------------------------ CallContext
   callLambda(lambda: PLambda, args: Value[]): Value {
     const l = lambda as Lambda;
-    const scope = new Scope(l.scope, l.scope.source, l.scope.resource, l.scope.dynParent, l.scope.moduleName, l.scope.className);
+    const scope = new Scope(l.scope, l.scope.source, l.scope.resource, l.scope, l.scope.moduleName, l.scope.className);
     const ps = l.node.parameters;
     return this.withFile(l.file, () => {
       for (let i = 0; i < ps.length; i++) {
@@ -543,7 +575,7 @@ export class Evaluator implements CallContext {
             if (!t || t.virtual) {
               const e = new EvalError(`Could not find resource '${refString(x)}' in parameter '${p}'`, undefined, undefined, false);
               e.plain = true;
-              (e as EvalError & { where?: string }).where = r.file ? `(file: ${r.file}, line: ${r.line})` : undefined;
+              (e as EvalError & { where?: string }).where = r.file ? `(file: ${r.file}, line: ${r.paramLines.get(p) ?? r.line})` : undefined;
               throw e;
             }
           }
@@ -808,7 +840,8 @@ export class Evaluator implements CallContext {
         return DEFAULT;
       case "LiteralRegularExpression": {
         const re = makeRegexp(e.pattern);
-        return re.source === e.pattern ? re : new PRegexp(e.pattern, re.regexp);
+        const src = e.pattern.replace(/\\.|\//g, (m) => (m === "/" ? "\\/" : m));
+        return re.source === src ? re : new PRegexp(src, re.regexp);
       }
       case "LiteralList": {
         const out: Value[] = [];
@@ -1350,6 +1383,11 @@ export class Evaluator implements CallContext {
       const ud = this.findDef("function", name);
       if (ud) return this.callUserFunction(ud, args, lambda);
       const def = getFunction(name);
+      if (args.length && args[0] instanceof PIntegerType && args[0].min !== null && args[0].max !== null && ITERATORS.has(name)) {
+        const out: Value[] = [];
+        for (let i = args[0].min; i <= args[0].max; i++) out.push(i);
+        args = [out, ...args.slice(1)];
+      }
       if (!def) {
         const err = new PuppetEvalError(`Unknown function: '${name}'.`);
         (err as { noPrefix?: boolean }).noPrefix = true;
@@ -1634,6 +1672,7 @@ export class Evaluator implements CallContext {
         } else {
           if (title === null || title === "") throw new EvalError(`Missing title. The title expression resulted in undef`, this.curFile, b.node.span);
           const r = this.createResource(typeName, typeof title === "string" ? title : valueToString(title), h, scope, b.node, e.form, e);
+          for (const op of b.node.operations) if (op.kind === "AttributeOperation") r.paramLines.set(op.attributeName, this.curFile.position(op.span.start).line);
           refs.push(new PResourceType(r.type, r.title));
         }
       }
@@ -1865,6 +1904,8 @@ export class Evaluator implements CallContext {
   }
   relEdges: [Resource, Resource, string][] = [];
 }
+
+const ITERATORS = new Set(["each", "map", "filter", "reduce", "reverse_each", "step", "slice", "any", "all", "with_index"]);
 
 class CollectorRef extends PObjectValue {
   readonly typeName = "Collector";
