@@ -38,6 +38,7 @@ function expandedString(t: PType): string {
 function reportDetailed(e: PType, a: PType): boolean {
   const r = resolveAlias(e);
   if ((r instanceof PEnumType || r instanceof PPatternType) && a instanceof PStringType) return true;
+  if (r instanceof PStructType && a instanceof PHashType) return true;
   return isAssignable(r.defaultOfKind(), a);
 }
 

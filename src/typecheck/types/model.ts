@@ -455,8 +455,16 @@ export class PRichDataType extends PType {
   isInstance(v: Value): boolean {
     return !(v instanceof PObjectValue && (v.typeName === "Callable" || v.typeName === "Iterator"));
   }
+  /** Puppet: Variant[Scalar, SemVerRange, Binary, Sensitive, Type, TypeSet, URI, Object, Undef, Default, Hash[RichData, RichData], Array[RichData]]. */
   accepts(o: PType): boolean {
-    return !(o instanceof PCallableType || o instanceof PIteratorType || o instanceof PIterableType || o instanceof PRuntimeType || o instanceof PAnyType);
+    if (o instanceof PRichDataType || o instanceof PDataType || PScalarType.DEFAULT.accepts(o)) return true;
+    if (o instanceof PSensitiveType || o instanceof PTypeType || o instanceof PUndefType || o instanceof PDefaultType || o instanceof PNamedObjectType) return true;
+    if (o instanceof PArrayType) return o.max === 0 || isAssignable(this, o.elementType);
+    if (o instanceof PTupleType) return o.types.every((t) => isAssignable(this, t));
+    if (o instanceof PHashType) return o.max === 0 || (isAssignable(this, o.keyType) && isAssignable(this, o.valueType));
+    if (o instanceof PStructType) return o.elements.every((e) => isAssignable(this, e.valueType));
+    if (o instanceof PNotUndefType) return o.type !== undefined && isAssignable(this, o.type);
+    return false;
   }
 }
 
@@ -494,7 +502,8 @@ function collectionSizeRange(o: PType): [number, number] | undefined {
   if (o instanceof PArrayType || o instanceof PHashType || o instanceof PCollectionType) return [o.min, o.max];
   if (o instanceof PTupleType) return [o.sizeMin, o.sizeMax];
   if (o instanceof PStructType) {
-    const required = o.elements.filter((e) => !e.optional()).length;
+    // Only keys written Optional[k] may be absent for the size range.
+    const required = o.elements.filter((e) => e.keyKind !== "optional").length;
     return [required, o.elements.length];
   }
   return undefined;
@@ -712,7 +721,7 @@ export class PStructType extends PType {
     return matched === v.size;
   }
   accepts(o: PType): boolean {
-    if (this.elements.length === 0) return o instanceof PStructType || o instanceof PHashType;
+    if (this.elements.length === 0) return o instanceof PStructType && o.elements.length === 0;
     if (o instanceof PStructType) {
       for (const e of this.elements) {
         const oe = o.element(e.name);
@@ -776,7 +785,7 @@ export class PNotUndefType extends PType {
     if (o instanceof PUndefType) return false;
     if (o instanceof PAnyType) return false;
     if (o instanceof PNotUndefType) return this.type === undefined || (o.type !== undefined && isAssignable(this.type, o.type));
-    if (o instanceof POptionalType || o instanceof PDataType) return false;
+    if (o instanceof POptionalType || o instanceof PDataType || o instanceof PRichDataType) return false;
     return this.type === undefined || isAssignable(this.type, o);
   }
   override defaultOfKind(): PType {
@@ -884,7 +893,7 @@ export class PIterableType extends PType {
       if (o instanceof PTupleType) return o.types.every((t) => isAssignable(this.type!, t));
       return false;
     }
-    return o instanceof PArrayType || o instanceof PHashType || o instanceof PTupleType || o instanceof PStructType || isStringish(o) || o instanceof PCollectionType;
+    return o instanceof PArrayType || o instanceof PHashType || o instanceof PTupleType || o instanceof PStructType || o instanceof PStringType || o instanceof PEnumType || o instanceof PCollectionType || o instanceof PIntegerType;
   }
   override defaultOfKind(): PType {
     return PIterableType.DEFAULT;
@@ -1014,7 +1023,7 @@ export class PResourceType extends PType {
     return false;
   }
   accepts(o: PType): boolean {
-    if (this.typeName === undefined) return o instanceof PResourceType || (o instanceof PClassType);
+    if (this.typeName === undefined) return o instanceof PResourceType;
     if (o instanceof PResourceType) {
       if (o.typeName === undefined || o.typeName.toLowerCase() !== this.typeName.toLowerCase()) return false;
       return this.title === undefined || o.title === this.title;
