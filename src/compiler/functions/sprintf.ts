@@ -11,11 +11,19 @@ interface Spec {
   conv: string;
 }
 
+/** How Ruby names a value in conversion errors: `true`, `Array`, `Hash`. */
+function rubyName(v: Value): string {
+  if (typeof v === "boolean") return String(v);
+  if (Array.isArray(v)) return "Array";
+  if (v instanceof PHash) return "Hash";
+  return valueTypeName(v);
+}
+
 function toInteger(v: Value): bigint {
   if (typeof v === "bigint") return v;
   if (typeof v === "number") {
     if (!Number.isFinite(v)) throw new PuppetEvalError(`${v} cannot be converted to Integer`);
-    return BigInt(Math.floor(v));
+    return BigInt(Math.trunc(v));
   }
   if (typeof v === "string") {
     const s = v.trim().replace(/_/g, "");
@@ -31,7 +39,7 @@ function toInteger(v: Value): bigint {
     throw new PuppetEvalError(`invalid value for Integer(): ${rubyInspect(v)}`);
   }
   if (v === null) throw new PuppetEvalError("can't convert nil into Integer");
-  throw new PuppetEvalError(`can't convert ${valueTypeName(v)} into Integer`);
+  throw new PuppetEvalError(`can't convert ${rubyName(v)} into Integer`);
 }
 
 function toFloat(v: Value): number {
@@ -43,7 +51,7 @@ function toFloat(v: Value): number {
     throw new PuppetEvalError(`invalid value for Float(): ${rubyInspect(v)}`);
   }
   if (v === null) throw new PuppetEvalError("can't convert nil into Float");
-  throw new PuppetEvalError(`can't convert ${valueTypeName(v)} into Float`);
+  throw new PuppetEvalError(`can't convert ${rubyName(v)} into Float`);
 }
 
 function pad(body: string, sign: string, spec: Spec, numeric: boolean): string {
@@ -215,6 +223,16 @@ function formatOne(spec: Spec, arg: Value): string {
       const n = toInteger(arg);
       const neg = n < 0n;
       const radix = conv === "o" ? 8 : conv === "b" || conv === "B" ? 2 : 16;
+      if (neg && !flags.includes("+") && !flags.includes(" ")) {
+        // Ruby shows negative numbers in two's complement with a `..` prefix: -255 -> "..f01".
+        const k = (-n).toString(radix).length + 1;
+        let digits = (BigInt(radix) ** BigInt(k) + n).toString(radix);
+        const max = (radix - 1).toString(radix);
+        digits = digits.replace(new RegExp(`^${max}+`), max);
+        if (conv === "X") digits = digits.toUpperCase();
+        const prefix = flags.includes("#") ? (conv === "o" ? "" : conv === "x" ? "0x" : conv === "X" ? "0X" : conv === "b" ? "0b" : "0B") : "";
+        return pad(`${prefix}..${digits}`, "", spec, false);
+      }
       let body = (neg ? -n : n).toString(radix);
       if (spec.precision !== undefined) body = body.padStart(spec.precision, "0");
       if (conv === "X") body = body.toUpperCase();
@@ -252,8 +270,12 @@ function formatOne(spec: Spec, arg: Value): string {
   throw new PuppetEvalError(`malformed format string - %${conv}`);
 }
 
-/** Ruby `format(fmt, *args)`. Throws PuppetEvalError with Ruby's message on bad input. */
-export function rubySprintf(fmt: string, args: readonly Value[]): string {
+/**
+ * Ruby `format(fmt, *args)` as Puppet's sprintf calls it (undef arguments arrive as '', since
+ * sprintf is a 3.x function). Throws PuppetEvalError with Ruby's message on bad input.
+ */
+export function rubySprintf(fmt: string, rawArgs: readonly Value[]): string {
+  const args = rawArgs.map((a) => (a === null ? "" : a));
   let out = "";
   let argi = 0;
   let i = 0;
