@@ -50,43 +50,26 @@ function toJson(v: Value): unknown {
   return valueToString(v);
 }
 
-/** JSON.stringify with bigint integers and floats printed with a fraction (1.0). */
+/**
+ * JSON text of a catalog: Integers (bigint) printed exactly, Floats with a fraction (`1.0`) so that
+ * Puppet's Integer/Float distinction survives. Built on JSON.stringify (fast for 100k resources):
+ * numbers that need special printing travel as marked strings and are unmarked afterwards.
+ */
 export function stringifyCatalog(v: unknown, indent = 2): string {
-  const out: string[] = [];
-  const pad = (n: number): string => (indent ? "\n" + " ".repeat(n * indent) : "");
-  const sep = indent ? ": " : ":";
-  const walk = (x: unknown, d: number): void => {
-    if (x === null || x === undefined) out.push("null");
-    else if (typeof x === "bigint") out.push(x.toString());
-    else if (x instanceof JsonFloat) {
-      const n = x.value;
-      if (!Number.isFinite(n)) out.push("null");
-      else if (Number.isInteger(n) && Math.abs(n) < 1e16) out.push(n.toFixed(1));
-      else out.push(JSON.stringify(n));
-    } else if (typeof x === "number" || typeof x === "boolean" || typeof x === "string") out.push(JSON.stringify(x));
-    else if (Array.isArray(x)) {
-      if (x.length === 0) return void out.push("[]");
-      out.push("[");
-      x.forEach((e, i) => {
-        out.push(pad(d + 1));
-        walk(e, d + 1);
-        if (i < x.length - 1) out.push(",");
-      });
-      out.push(pad(d) + "]");
-    } else {
-      const keys = Object.keys(x as object);
-      if (keys.length === 0) return void out.push("{}");
-      out.push("{");
-      keys.forEach((k, i) => {
-        out.push(pad(d + 1) + JSON.stringify(k) + sep);
-        walk((x as Record<string, unknown>)[k], d + 1);
-        if (i < keys.length - 1) out.push(",");
-      });
-      out.push(pad(d) + "}");
-    }
-  };
-  walk(v, 0);
-  return out.join("");
+  const text = JSON.stringify(
+    v,
+    (_k, x: unknown) => {
+      if (typeof x === "bigint") return `\u0000${x.toString()}\u0000`;
+      if (x instanceof JsonFloat) {
+        const n = x.value;
+        if (!Number.isFinite(n)) return null;
+        return Number.isInteger(n) && Math.abs(n) < 1e16 ? `\u0000${n.toFixed(1)}\u0000` : n;
+      }
+      return x;
+    },
+    indent,
+  );
+  return text.includes("\\u0000") ? text.replace(/"\\u0000(-?[0-9.e+]+)\\u0000"/g, "$1") : text;
 }
 
 function resourceJson(r: Resource): Record<string, unknown> {

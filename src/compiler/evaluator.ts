@@ -62,7 +62,6 @@ export class Lambda extends PObjectValue implements PLambda {
 export class Resource {
   params = new Map<string, Value>();
   tags: string[] = [];
-  tagSet = new Set<string>();
   file?: string;
   line?: number;
   exported = false;
@@ -73,8 +72,8 @@ export class Resource {
   evaluated = false;
   /** Set for defined-type instances and classes. */
   def?: Def;
-  overridden = new Set<string>();
-  paramLines = new Map<string, number>();
+  /** Lines of relationship metaparameters (for "Could not find resource" errors); rare, so lazy. */
+  paramLines?: Map<string, number>;
   constructor(
     readonly type: string,
     readonly title: string,
@@ -90,8 +89,7 @@ export class Resource {
       const t = t0.toLowerCase();
       if (!/^[\p{L}\p{N}_][\p{L}\p{N}_:.-]*$/u.test(t)) continue;
       const add = (x: string): void => {
-        if (!this.tagSet.has(x)) {
-          this.tagSet.add(x);
+        if (!this.tags.includes(x)) {
           this.tags.push(x);
         }
       };
@@ -172,11 +170,14 @@ export class Evaluator implements CallContext {
   edges: [Resource, Resource][] = [];
   logs: string[] = [];
   catalogTags: string[] = [];
+  private catalogTagSet = new Set<string>();
+  private edgeKeys = new Set<string>();
   private defs = new Map<string, Def>();
   private nodes: Def[] = [];
   private aliases = new Map<string, PTypeAliasType>();
   private loadedFiles = new Set<string>();
   private queue: Resource[] = [];
+  private queueIndex = 0;
   private collectors: Collector[] = [];
   private overrides: { refs: Value; ops: A.AttributeOp[]; scope: Scope; file: SourceFile; node: A.Expression }[] = [];
   private relationships: { left: Value; right: Value; op: string; file: SourceFile; node: A.Expression }[] = [];
@@ -321,6 +322,15 @@ export class Evaluator implements CallContext {
     const key = `${kind}:${name}`;
     let d = this.defs.get(key);
     if (d) return d;
+    if (this.missingDefs.has(key)) return undefined;
+    d = this.autoload(kind, name, key);
+    if (!d) this.missingDefs.add(key);
+    return d;
+  }
+  private missingDefs = new Set<string>();
+
+  private autoload(kind: "class" | "define" | "function", name: string, key: string): Def | undefined {
+    let d: Def | undefined;
     const parts = name.split("::");
     const dir = this.moduleDir(parts[0]!);
     const sub = kind === "function" ? "functions" : "manifests";
@@ -515,7 +525,7 @@ export class Evaluator implements CallContext {
     res.container = this.mainRes;
     this.edges.push([this.mainRes, res]);
     this.classes.push(found.title);
-    this.catalogTags.push("node", ...res.tags.filter((t) => t !== "node"));
+    this.addCatalogTags(["node", ...res.tags.filter((t) => t !== "node")]);
     const scope = new Scope(this.topScope, `Node[${found.title}]`, res, this.topScope, "");
     if (found.match) scope.match = [...found.match].map((x) => x ?? null);
     res.tag("class");
@@ -526,8 +536,8 @@ export class Evaluator implements CallContext {
   private generate(): void {
     for (let guard = 0; guard < 100000; guard++) {
       let progress = false;
-      while (this.queue.length) {
-        const r = this.queue.shift()!;
+      while (this.queueIndex < this.queue.length) {
+        const r = this.queue[this.queueIndex++]!;
         if (r.evaluated || r.virtual) continue;
         this.evalDefine(r);
         progress = true;
@@ -535,7 +545,7 @@ export class Evaluator implements CallContext {
       for (const c of this.collectors) {
         if (this.runCollector(c)) progress = true;
       }
-      if (this.queue.length === 0 && !progress) {
+      if (this.queueIndex >= this.queue.length && !progress) {
         // virtual defined types realized late
         const pending = this.resources.filter((r) => r.def?.kind === "define" && !r.evaluated && !r.virtual);
         if (pending.length === 0) break;
@@ -575,7 +585,7 @@ export class Evaluator implements CallContext {
             if (!t || t.virtual) {
               const e = new EvalError(`Could not find resource '${refString(x)}' in parameter '${p}'`, undefined, undefined, false);
               e.plain = true;
-              (e as EvalError & { where?: string }).where = r.file ? `(file: ${r.file}, line: ${r.paramLines.get(p) ?? r.line})` : undefined;
+              (e as EvalError & { where?: string }).where = r.file ? `(file: ${r.file}, line: ${r.paramLines?.get(p) ?? r.line})` : undefined;
               throw e;
             }
           }
@@ -655,7 +665,7 @@ export class Evaluator implements CallContext {
     }
     if (parentScope && !stage) {
       const pr = this.classRes.get(cdef.parentClass!.toLowerCase().replace(/^::/, ""));
-      const pc = pr ? this.edges.find(([, t]) => t === pr)?.[0] : undefined;
+      const pc = pr?.container;
       if (pc) stageRes = pc;
     }
     res.container = stageRes;
@@ -684,7 +694,12 @@ export class Evaluator implements CallContext {
   private classScopes = new Map<string, Scope>();
 
   private addCatalogTags(ts: string[]): void {
-    for (const t of ts) if (!this.catalogTags.includes(t)) this.catalogTags.push(t);
+    for (const t of ts) {
+      if (!this.catalogTagSet.has(t)) {
+        this.catalogTagSet.add(t);
+        this.catalogTags.push(t);
+      }
+    }
   }
 
   private setMeta(res: Resource, k: string, v: Value): void {
@@ -739,6 +754,7 @@ export class Evaluator implements CallContext {
     const def = r.def!;
     const d = def.node as A.ResourceTypeDefinition;
     const declScope = r.scope!;
+    r.scope = undefined;
     const scope = new Scope(this.nodeScope ?? this.topScope, r.ref, r, declScope, def.moduleName);
     const given = new PHash();
     for (const [k, v] of r.params) given.set(k, v);
@@ -1474,7 +1490,11 @@ export class Evaluator implements CallContext {
             scope.resource.params.set("require", cur === undefined ? [ref] : Array.isArray(cur) ? [...cur, ref] : [cur, ref]);
           }
           if (name === "contain" && scope.resource && scope.resource !== this.mainRes) {
-            if (!this.edges.some(([a, b]) => a === scope.resource && b === r)) this.edges.push([scope.resource, r]);
+            const key = `${scope.resource.ref}\u0000${r.ref}`;
+            if (!this.edgeKeys.has(key)) {
+              this.edgeKeys.add(key);
+              this.edges.push([scope.resource, r]);
+            }
           }
         }
         return refs;
@@ -1498,7 +1518,7 @@ export class Evaluator implements CallContext {
       }
       case "tagged": {
         const r = scope.resource;
-        return flatten(args).every((t) => r?.tagSet.has(String(t).toLowerCase()) ?? false);
+        return flatten(args).every((t) => r?.tags.includes(String(t).toLowerCase()) ?? false);
       }
       case "defined": {
         for (const a of args) {
@@ -1672,7 +1692,9 @@ export class Evaluator implements CallContext {
         } else {
           if (title === null || title === "") throw new EvalError(`Missing title. The title expression resulted in undef`, this.curFile, b.node.span);
           const r = this.createResource(typeName, typeof title === "string" ? title : valueToString(title), h, scope, b.node, e.form, e);
-          for (const op of b.node.operations) if (op.kind === "AttributeOperation") r.paramLines.set(op.attributeName, this.curFile.position(op.span.start).line);
+          for (const op of b.node.operations) {
+            if (op.kind === "AttributeOperation" && RELATION_PARAMS.has(op.attributeName)) (r.paramLines ??= new Map()).set(op.attributeName, this.curFile.position(op.span.start).line);
+          }
           refs.push(new PResourceType(r.type, r.title));
         }
       }
@@ -1704,7 +1726,7 @@ export class Evaluator implements CallContext {
     const r = new Resource(type, title, kind);
     r.file = this.curFile.path;
     r.line = line;
-    r.scope = scope;
+    r.scope = scope; // kept only until a defined type's body is evaluated
     r.def = def;
     r.virtual = form !== "regular";
     r.exported = form === "exported";
@@ -1740,6 +1762,7 @@ export class Evaluator implements CallContext {
       r.params.set("tag", ctag);
     }
     this.applyDefaults(r);
+    if (!def) r.scope = undefined;
     this.addResource(r);
     if (!isStage) this.edges.push([container, r]);
     if (def && !r.virtual) this.queue.push(r);
@@ -1768,7 +1791,7 @@ export class Evaluator implements CallContext {
         for (const [k, v] of d.ops) {
           if (seen.has(k)) continue;
           seen.add(k);
-          if (!r.params.has(k) && v !== null && !r.overridden.has(k)) r.params.set(k, v);
+          if (!r.params.has(k) && v !== null) r.params.set(k, v);
         }
       }
     }
@@ -1786,7 +1809,6 @@ export class Evaluator implements CallContext {
 
   private setAttrs(r: Resource, ops: [string, Value, "=>" | "+>"][]): void {
     for (const [k, v, op] of ops) {
-      r.overridden.add(k);
       if (op === "+>") {
         const cur = r.params.get(k);
         const add = Array.isArray(v) ? v : [v];
@@ -1843,7 +1865,7 @@ export class Evaluator implements CallContext {
         const want = this.eval(q.right, scope);
         let have: Value | undefined;
         let eq: boolean;
-        if (attr === "tag") eq = r.tagSet.has(String(want).toLowerCase());
+        if (attr === "tag") eq = r.tags.includes(String(want).toLowerCase());
         else if (attr === "title") eq = puppetEquals(r.title, want);
         else {
           have = r.params.get(attr);
@@ -1905,6 +1927,7 @@ export class Evaluator implements CallContext {
   relEdges: [Resource, Resource, string][] = [];
 }
 
+const RELATION_PARAMS = new Set(["before", "require", "notify", "subscribe"]);
 const ITERATORS = new Set(["each", "map", "filter", "reduce", "reverse_each", "step", "slice", "any", "all", "with_index"]);
 
 class CollectorRef extends PObjectValue {
