@@ -1,7 +1,7 @@
 // Operations on runtime values with Puppet's semantics: equality, comparison, truthiness and the
 // string forms (interpolation, `String(v)` / `%p`, Ruby inspect for sprintf's `%s` of containers).
 import { DEFAULT, PHash, PObjectValue, PRegexp, PSensitive, type Value } from "./values.js";
-import { PType, PResourceType, PTypeAliasType, isAssignable, inferType, typeToExpandedString } from "../typecheck/types.js";
+import { PType, PResourceType, PTypeAliasType, isAssignable, inferType, regexpLiteral, typeToExpandedString } from "../typecheck/types.js";
 import { rubyFloatToString } from "../util/ruby-float.js";
 export { toJsRegExp, translateRubyRegExp } from "../typecheck/types/ruby-regexp.js";
 
@@ -130,7 +130,7 @@ export function valueToString(v: Value): string {
   }
   if (Array.isArray(v)) return `[${v.map(valueToString).join(", ")}]`;
   if (v instanceof PHash) return `{${[...v.entries()].map(([k, x]) => `${valueToString(k)} => ${valueToString(x)}`).join(", ")}}`;
-  if (v instanceof PRegexp) return `/${v.source}/`;
+  if (v instanceof PRegexp) return regexpLiteral(v.source);
   if (v instanceof PSensitive) return "Sensitive [value redacted]";
   if (v instanceof PTypeAliasType) return typeToExpandedString(v);
   if (v instanceof PType) return v.toString();
@@ -146,17 +146,37 @@ export function valueToPuppetString(v: Value, top = true): string {
   return valueToString(v);
 }
 
-/** Puppet's quoting of a string in `%p` form: single quotes unless escapes are needed. */
+/** `String(v, '%p')`: every value in its Puppet source form (`undef`, `'x'`, `1.0e+20`). */
+export function valueToPuppetP(v: Value): string {
+  if (v instanceof PSensitive) return "#<Sensitive [value redacted]>";
+  return valueToPuppetString(v, false);
+}
+
+/** Puppet's quoting of a string in `%p` form (StringConverter#puppet_quote). */
 export function puppetQuote(s: string): string {
-  if (/^[^\\'\x00-\x1f\x7f]*$/.test(s)) return `'${s}'`;
+  let out = "'";
+  let escaped = false;
+  for (const c of s) {
+    const code = c.codePointAt(0)!;
+    if (code < 0x20) return puppetDoubleQuote(s);
+    if (escaped) {
+      out += `\\${c}`;
+      escaped = false;
+    } else if (c === "'") out += "\\'";
+    else if (c === "\\") escaped = true;
+    else out += c;
+  }
+  if (escaped) out += "\\";
+  return `${out}'`;
+}
+
+function puppetDoubleQuote(s: string): string {
   let out = '"';
   for (const c of s) {
+    const code = c.codePointAt(0)!;
     switch (c) {
-      case '"':
-        out += '\\"';
-        break;
-      case "\\":
-        out += "\\\\";
+      case "\t":
+        out += "\\t";
         break;
       case "\n":
         out += "\\n";
@@ -164,16 +184,17 @@ export function puppetQuote(s: string): string {
       case "\r":
         out += "\\r";
         break;
-      case "\t":
-        out += "\\t";
+      case '"':
+        out += '\\"';
         break;
       case "$":
         out += "\\$";
         break;
-      default: {
-        const code = c.codePointAt(0)!;
-        out += code < 0x20 || code === 0x7f ? `\\u{${code.toString(16)}}` : c;
-      }
+      case "\\":
+        out += "\\\\";
+        break;
+      default:
+        out += code < 0x20 ? `\\u{${code.toString(16).toUpperCase()}}` : c;
     }
   }
   return `${out}"`;
@@ -222,7 +243,7 @@ export function rubyInspect(v: Value): string {
   if (typeof v === "string") return rubyInspectString(v);
   if (Array.isArray(v)) return `[${v.map(rubyInspect).join(", ")}]`;
   if (v instanceof PHash) return `{${[...v.entries()].map(([k, x]) => `${rubyInspect(k)}=>${rubyInspect(x)}`).join(", ")}}`;
-  if (v instanceof PRegexp) return `/${v.source}/`;
+  if (v instanceof PRegexp) return regexpLiteral(v.source);
   return valueToString(v);
 }
 

@@ -33,6 +33,10 @@ export abstract class PType {
 }
 
 // ---------------------------------------------------------------- printing helpers
+/** `/source/` with `/` escaped, as Puppet prints regexps (the source holds `/` unescaped). */
+export function regexpLiteral(source: string): string {
+  return `/${source.replace(/\\\//g, "/").replace(/\//g, "\\/")}/`;
+}
 export function quoteString(s: string): string {
   return `'${s.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
 }
@@ -323,7 +327,7 @@ export class PRegexpType extends PType {
     super();
   }
   toString(): string {
-    return this.pattern === undefined ? "Regexp" : `Regexp[/${this.pattern.source}/]`;
+    return this.pattern === undefined ? "Regexp" : `Regexp[${regexpLiteral(this.pattern.source)}]`;
   }
   isInstance(v: Value): boolean {
     return v instanceof PRegexp && (this.pattern === undefined || v.source === this.pattern.source);
@@ -345,7 +349,7 @@ export class PPatternType extends PType {
   toString(): string {
     return withParams(
       "Pattern",
-      this.patterns.map((p) => `/${p.source}/`),
+      this.patterns.map((p) => regexpLiteral(p.source)),
     );
   }
   isInstance(v: Value): boolean {
@@ -1352,7 +1356,7 @@ export function inferGeneralizedType(v: Value): PType {
 /** Generalisation of a common element type: value-specific scalars lose parameters, sizes stay. */
 function lightGeneralize(t: PType): PType {
   if (t instanceof PStringType) return t.value !== undefined ? PStringType.DEFAULT : t;
-  if (t instanceof PIntegerType || t instanceof PFloatType || t instanceof PBooleanType || t instanceof PRegexpType) return t.defaultOfKind();
+  if (t instanceof PIntegerType || t instanceof PFloatType || t instanceof PBooleanType) return t.defaultOfKind();
   if (t instanceof PTupleType) return new PArrayType(t.types.length === 0 ? PAnyType.DEFAULT : lightGeneralize(commonType(t.types)), 0, Infinity);
   if (t instanceof PStructType) {
     if (t.elements.length === 0) return PHashType.DEFAULT;
@@ -1360,6 +1364,7 @@ function lightGeneralize(t: PType): PType {
   }
   if (t instanceof PArrayType) return t.max === 0 ? new PArrayType(PUnitType.DEFAULT, 0, Infinity) : new PArrayType(lightGeneralize(t.elementType), 0, Infinity);
   if (t instanceof PHashType) return t.max === 0 ? t : new PHashType(lightGeneralize(t.keyType), lightGeneralize(t.valueType), 0, Infinity);
+  if (t instanceof PTypeType) return t.generalize();
   return t;
 }
 

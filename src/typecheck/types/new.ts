@@ -3,7 +3,7 @@
 // wrong type, expects ...".
 import { DEFAULT, PHash, PRegexp, PSensitive, type Value } from "../../compiler/values.js";
 import { rubySprintf } from "../../compiler/functions/sprintf.js";
-import { puppetQuote, valueToPuppetString } from "../../compiler/value-ops.js";
+import { puppetQuote, valueToPuppetP, valueToPuppetString } from "../../compiler/value-ops.js";
 import { describeMismatch } from "./describe.js";
 import {
   PArrayType,
@@ -149,6 +149,8 @@ export function newString(v: Value, format?: Value): string {
     return valueToPuppetString(v);
   }
   if (typeof format !== "string") return valueToPuppetString(v);
+  if (/^%p$/.test(format)) return valueToPuppetP(v);
+  if (v instanceof PRegexp && /^%s$/.test(format)) return v.source;
   if (typeof v === "string") {
     if (/%[-#0+ ]*\d*p/.test(format)) return format.replace(/%([-#0+ ]*\d*)p/, (_m, f: string) => rubySprintf(`%${f}s`, [puppetQuote(v)]));
     return rubySprintf(format.replace(/%([-#0+ ]*\d*(?:\.\d+)?)[dxXobeEfgG]/, "%$1s"), [v]);

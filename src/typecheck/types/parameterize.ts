@@ -59,6 +59,11 @@ export function makeRegexp(source: string): PRegexp {
   return new PRegexp(source, toJsRegExp(source));
 }
 
+/** A regexp from a `/.../` literal as written (`\/` in the text is a plain `/` in the source). */
+export function regexpFromLiteral(written: string): PRegexp {
+  return makeRegexp(written.replace(/\\\//g, "/"));
+}
+
 const CORE_TYPES: Record<string, PType> = {
   Any: PAnyType.DEFAULT,
   Undef: PUndefType.DEFAULT,

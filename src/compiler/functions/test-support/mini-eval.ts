@@ -6,7 +6,7 @@ import type { Expression, LambdaExpression } from "../../../ast/nodes.js";
 import { parseManifest } from "../../../parser/parse.js";
 import { SourceFile } from "../../../source/source-file.js";
 import { DEFAULT, PHash, PObjectValue, PRegexp, type Value } from "../../values.js";
-import { PType, defineAlias, isCoreTypeName, isInstance, makeRegexp, newFromType, parameterize, parseTypeString, resolveTypeName } from "../../../typecheck/types.js";
+import { PType, regexpFromLiteral, defineAlias, isCoreTypeName, isInstance, makeRegexp, newFromType, parameterize, parseTypeString, resolveTypeName } from "../../../typecheck/types.js";
 
 const BUILTIN_RESOURCE_TYPES = new Set(["file", "package", "service", "exec", "user", "group", "notify", "class", "resource"]);
 import { compareValues, isTruthy, puppetEquals, valueToString, PuppetEvalError } from "../../value-ops.js";
@@ -140,7 +140,7 @@ export class MiniEvaluator implements CallContext {
       case "LiteralDefault":
         return DEFAULT;
       case "LiteralRegularExpression":
-        return makeRegexp(e.pattern);
+        return regexpFromLiteral(e.pattern);
       case "LiteralList":
         return this.args(e.values);
       case "LiteralHash": {
