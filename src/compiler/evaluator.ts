@@ -719,13 +719,20 @@ export class Evaluator implements CallContext {
         if (v !== null && params.some((p) => p.name === key)) res.params.set(key, v);
       }
     }
+    // Puppet's order of parameters in the catalog: given, then found in Hiera, then defaults.
+    const fromHiera: [string, Value][] = [];
+    const fromDefaults: [string, Value][] = [];
     for (const p of params) {
       const givenKey = given?.has(p.name) ?? false;
       let v: Value | undefined = given?.get(p.name);
       if (v === null) v = undefined;
+      let source = v === undefined ? fromDefaults : undefined;
       if (v === undefined && className) {
         const r = this.hiera.lookupClassParameter(`${className}::${p.name}`, this.hieraScope(scope));
-        if (r.found) v = r.value;
+        if (r.found) {
+          v = r.value;
+          source = fromHiera;
+        }
       }
       if (v === undefined && p.value) v = this.eval(p.value, scope);
       if (v === undefined) {
@@ -743,8 +750,13 @@ export class Evaluator implements CallContext {
         }
       }
       scope.vars.set(p.name, v);
-      if (v !== null) res.params.set(p.name, v);
+      if (v !== null) {
+        if (source) source.push([p.name, v]);
+        else res.params.set(p.name, v);
+      }
     }
+    for (const [k, v] of fromHiera) res.params.set(k, v);
+    for (const [k, v] of fromDefaults) res.params.set(k, v);
     void file;
   }
 
