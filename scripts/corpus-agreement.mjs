@@ -95,9 +95,15 @@ function cfg(argv) {
 /** file -> first error line (0 when Puppet gives none, e.g. at end of input); absent when accepted. */
 function puppetErrors(stderr) {
   const m = new Map();
+  // A message may span lines (a syntax error quotes the source): join continuation lines first.
+  const entries = [];
   for (const line of stderr.split("\n")) {
+    if (/^(Error|Warning|Notice|Info|Debug):/.test(line) || entries.length === 0) entries.push(line);
+    else entries[entries.length - 1] += "\n" + line;
+  }
+  for (const line of entries) {
     if (!line.startsWith("Error:")) continue;
-    const loc = /\(file: (.*?)(?:, line: (\d+), column: (\d+))?\)\s*$/.exec(line);
+    const loc = /\(file: ([^,()]*?)(?:, line: (\d+), column: (\d+))?\)\s*$/.exec(line);
     if (!loc) continue;
     if (!m.has(loc[1])) m.set(loc[1], { line: loc[2] ? Number(loc[2]) : 0, message: line });
   }

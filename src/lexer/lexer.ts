@@ -484,6 +484,11 @@ export class Lexer {
     let i = start + 1;
     let out = "";
     const t = this.text;
+    // As in slurp (double quotes): a leading quote followed by a quote is content: `'''` is "'".
+    if (t.charAt(i) === "'" && t.charAt(i + 1) === "'") {
+      out += "'";
+      i++;
+    }
     for (;;) {
       const c = t.charAt(i);
       if (c === "") this.error(`Unclosed quote after "'" followed by '${followedBy(t, start + 1)}'`, start + 1, 1, t.length);
@@ -515,6 +520,13 @@ export class Lexer {
     const t = this.text;
     let i = this.pos;
     let out = "";
+    // Puppet slurps with /(?:[^\\]|^)(?:[\\]{2})*(["]|[$]\{?)/ from here; its first alternative makes
+    // a leading '"' content when a '"' or '$' follows: `""${x}"` is '"' + x, `"""` is '"', and the
+    // same after an interpolation: `"${x}""` is x + '"'.
+    if (dq && t.charAt(i) === '"' && (t.charAt(i + 1) === '"' || t.charAt(i + 1) === "$")) {
+      out += '"';
+      i++;
+    }
     for (;;) {
       const c = t.charAt(i);
       if (c === "") {
