@@ -4,7 +4,7 @@
 import { DEFAULT, PHash, PRegexp, PSensitive, type Value } from "../../compiler/values.js";
 import { rubySprintf } from "../../compiler/functions/sprintf.js";
 import { puppetQuote, valueToPuppetP, valueToPuppetString } from "../../compiler/value-ops.js";
-import { describeMismatch } from "./describe.js";
+import { describeMismatch, describeMismatchLabelled } from "./describe.js";
 import {
   PArrayType,
   PBooleanType,
@@ -42,40 +42,51 @@ function typeOfValue(v: Value): string {
   return inferGeneralizedType(v).toString();
 }
 
-/** Parses Puppet's integer string forms: decimal, 0x hex, 0b binary, leading-0 octal, with sign. */
+const INTEGER_PATTERN_LENIENT = /^[+-]?\s*(?:\d+|0[xX][0-9A-Fa-f]+|0[bB][01]+)$/;
+const FLOAT_PATTERN = /^[+-]?\s*(?:(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE]-?\d+)?|0[xX][0-9A-Fa-f]+|0[0-7]+|0[bB][01]+)$/;
+
+/** Ruby's Integer(str, radix?) for strings that passed Puppet's pattern (sign, spaces, prefixes). */
 export function parseIntegerString(s: string, radix?: number): bigint | undefined {
-  const m = /^([+-]?)(.*)$/s.exec(s)!;
+  const m = /^([+-]?)\s*(.*)$/s.exec(s)!;
   const neg = m[1] === "-";
-  let body = m[2]!;
-  let r = radix;
-  if (r === undefined) {
+  const body = m[2]!;
+  const invalid = (): never => {
+    throw new PuppetTypeError(`invalid value for Integer(): "${s}"`);
+  };
+  let digits: string;
+  let r: number;
+  if (radix === undefined || radix === 10 && false) {
     if (/^0[xX][0-9a-fA-F]+$/.test(body)) return sign(BigInt(body.toLowerCase()), neg);
     if (/^0[bB][01]+$/.test(body)) return sign(BigInt(body.toLowerCase()), neg);
-    if (/^0[0-9]+$/.test(body)) {
-      if (!/^0[0-7]+$/.test(body)) throw new PuppetTypeError(`invalid value for Integer(): "${s}"`);
-      return sign(BigInt(`0o${body.slice(1)}`), neg);
-    }
-    if (/^[0-9]+$/.test(body)) return sign(BigInt(body), neg);
+    if (/^0[oO]?[0-7]+$/.test(body)) return sign(BigInt(`0o${body.replace(/^0[oO]?/, "")}`), neg);
+    if (/^0\d+$/.test(body)) return invalid();
+    if (/^\d+$/.test(body)) return sign(BigInt(body), neg);
     return undefined;
   }
-  if (r === 16) body = body.replace(/^0[xX]/, "");
-  else if (r === 2) body = body.replace(/^0[bB]/, "");
-  else if (r === 8) body = body.replace(/^0[oO]?/, "") || "0";
-  const digits = r === 16 ? /^[0-9a-fA-F]+$/ : r === 8 ? /^[0-7]+$/ : r === 2 ? /^[01]+$/ : /^[0-9]+$/;
-  if (!digits.test(body)) return undefined;
-  if (r === 16 && !/^[0-9]/.test(m[2]!)) return undefined; // Ruby's Integer('ff', 16) fails
+  r = radix;
+  digits = body;
+  if (r === 16) digits = digits.replace(/^0[xX]/, "");
+  else if (r === 2) digits = digits.replace(/^0[bB]/, "");
+  else if (r === 8) digits = digits.replace(/^0[oO]?(?=.)/, "");
+  const ok = r === 16 ? /^[0-9a-fA-F]+$/ : r === 8 ? /^[0-7]+$/ : r === 2 ? /^[01]+$/ : /^[0-9]+$/;
+  if (!ok.test(digits)) return invalid();
   const prefix = r === 16 ? "0x" : r === 8 ? "0o" : r === 2 ? "0b" : "";
-  return sign(BigInt(prefix + body), neg);
+  return sign(BigInt(prefix + digits), neg);
 }
 function sign(n: bigint, neg: boolean): bigint {
   return neg ? -n : n;
 }
 
-function parseFloatString(s: string): number | undefined {
-  const t = s.trim();
-  if (/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(t)) return Number(t);
-  if (/^[+-]?0[xX][0-9a-fA-F]+$/.test(t)) return Number(BigInt(t.replace(/^([+-]?)0x/i, "$10x").replace(/^\+/, "")));
-  return undefined;
+/** Ruby's Float(str) for strings that passed Puppet's FLOAT_PATTERN. */
+function parseFloatString(s: string): number {
+  const t = s.replace(/^([+-]?)\s*/, "$1");
+  const neg = t.startsWith("-");
+  const body = t.replace(/^[+-]/, "");
+  let v: number;
+  if (/^0[bB]/.test(body)) v = Number(BigInt(body.toLowerCase()));
+  else if (/^0[xX]/.test(body)) v = Number(BigInt(body.toLowerCase()));
+  else v = Number(body);
+  return neg ? -v : v;
 }
 
 function newInteger(args: readonly Value[]): bigint {
@@ -87,8 +98,9 @@ function newInteger(args: readonly Value[]): bigint {
   else if (typeof v === "number") r = BigInt(Math.trunc(v));
   else if (typeof v === "boolean") r = v ? 1n : 0n;
   else if (typeof v === "string") {
-    const radix = radixArg === undefined || radixArg === DEFAULT ? undefined : Number(radixArg);
-    const p = parseIntegerString(v, radix === 10 ? 10 : radix);
+    if (!INTEGER_PATTERN_LENIENT.test(v)) throw new PuppetTypeError(`'new' The string '${v}' cannot be converted to Integer`);
+    const radix = radixArg === undefined || radixArg === DEFAULT || radixArg === null ? undefined : Number(radixArg);
+    const p = parseIntegerString(v, radix);
     if (p === undefined) throw new PuppetTypeError(`'new' The string '${v}' cannot be converted to Integer`);
     r = p;
   } else throw new PuppetTypeError(`'new' Value of type ${typeOfValue(v)} cannot be converted to Integer`);
@@ -101,9 +113,8 @@ function newFloat(args: readonly Value[]): number {
   if (typeof v === "bigint") return Number(v);
   if (typeof v === "boolean") return v ? 1 : 0;
   if (typeof v === "string") {
-    const f = parseFloatString(v);
-    if (f === undefined) throw new PuppetTypeError(`'new_float' The string '${v}' cannot be converted to Float`);
-    return f;
+    if (!FLOAT_PATTERN.test(v)) throw new PuppetTypeError(`'new_float' The string '${v}' cannot be converted to Float`);
+    return parseFloatString(v);
   }
   throw new PuppetTypeError(`'new_float' Value of type ${typeOfValue(v)} cannot be converted to Float`);
 }
@@ -113,16 +124,14 @@ function newNumeric(args: readonly Value[]): bigint | number {
   if (typeof v === "number" || typeof v === "bigint") return v;
   if (typeof v === "boolean") return v ? 1n : 0n;
   if (typeof v === "string") {
-    let i: bigint | undefined;
-    try {
-      i = parseIntegerString(v.trim());
-    } catch {
-      i = undefined;
-    }
-    if (i !== undefined) return i;
-    const f = parseFloatString(v);
-    if (f !== undefined) return f;
-    throw new PuppetTypeError(`'new_numeric' The string '${v}' cannot be converted to Numeric`);
+    if (!FLOAT_PATTERN.test(v)) throw new PuppetTypeError(`'new_numeric' The string '${v}' cannot be converted to Numeric`);
+    const t = v.replace(/^([+-]?)\s*/, "$1");
+    const neg = t.startsWith("-");
+    const body = t.replace(/^[+-]/, "");
+    if (/^0[bB]/.test(body) || /^0[xX]/.test(body)) return sign(BigInt(body.toLowerCase()), neg);
+    if (/[.eE]/.test(body)) return parseFloatString(t);
+    if (body.length > 1 && body.startsWith("0")) return sign(BigInt(`0o${body.slice(1)}`), neg);
+    return sign(BigInt(body), neg);
   }
   throw new PuppetTypeError(`'new_numeric' Value of type ${typeOfValue(v)} cannot be converted to Numeric`);
 }
@@ -149,6 +158,9 @@ export function newString(v: Value, format?: Value): string {
     return valueToPuppetString(v);
   }
   if (typeof format !== "string") return valueToPuppetString(v);
+  if (!/^%([\s[+#0{<(|-]*)([1-9][0-9]*)?(?:\.([0-9]+))?([a-zA-Z])$/.test(format)) {
+    throw new PuppetTypeError(`The format '${format}' is not a valid format on the form '%<flags><width>.<prec><format>'`);
+  }
   if (/^%p$/.test(format)) return valueToPuppetP(v);
   if (v instanceof PRegexp && /^%s$/.test(format)) return v.source;
   if (typeof v === "string") {
@@ -194,8 +206,10 @@ function newArray(args: readonly Value[]): Value[] {
 }
 
 function newHash(args: readonly Value[]): PHash {
-  const v = args[0] ?? null;
+  let v = args[0] ?? null;
   if (v instanceof PHash) return v;
+  if (typeof v === "string") v = [...v];
+  if (typeof v === "bigint" && v >= 0n) v = Array.from({ length: Number(v) }, (_, i) => BigInt(i));
   if (Array.isArray(v)) {
     const h = new PHash();
     if (v.every((e) => Array.isArray(e) && e.length === 2)) {
@@ -206,8 +220,7 @@ function newHash(args: readonly Value[]): PHash {
     for (let i = 0; i < v.length; i += 2) h.set(v[i]!, v[i + 1]!);
     return h;
   }
-  if (v === null) throw new PuppetTypeError(`'new_hash' Value of type Undef cannot be converted to Hash`);
-  throw new PuppetTypeError("odd number of arguments for Hash");
+  throw new PuppetTypeError(`Value of type ${typeOfValue(v)} cannot be converted to Hash`);
 }
 
 /**
@@ -218,18 +231,20 @@ export function newFromType(type: PType, args: readonly Value[]): Value {
   const r = resolveAlias(type);
   const result = convert(r, args);
   if (!isInstance(result, type)) {
-    const d = describeMismatch(type, result);
-    throw new PuppetTypeError(`Converted value from ${type.toString()}.new() has wrong type, ${d}`);
+    throw new PuppetTypeError(describeMismatchLabelled(type, result, `Converted value from ${type.toString()}.new() has wrong type,`) ?? "");
   }
   return result;
 }
 
 function convert(t: PType, args: readonly Value[]): Value {
+  const supported = t instanceof PIntegerType || t instanceof PFloatType || t instanceof PNumericType || t instanceof PBooleanType || t instanceof PStringType || t instanceof PArrayType || t instanceof PTupleType || t instanceof PHashType || t instanceof PStructType || t instanceof PSensitiveType || t instanceof PRegexpType || t instanceof POptionalType || t instanceof PNotUndefType || t instanceof PTypeAliasType;
+  // Types without a conversion accept a value that already is an instance.
+  if (!supported && args.length === 1 && isInstance(args[0]!, t)) return args[0]!;
   if (t instanceof PIntegerType) return newInteger(args);
   if (t instanceof PFloatType) return newFloat(args);
   if (t instanceof PNumericType) return newNumeric(args);
   if (t instanceof PBooleanType) return newBoolean(args);
-  if (t instanceof PStringType || t instanceof PEnumType) return newString(args[0] ?? null, args[1]);
+  if (t instanceof PStringType) return newString(args[0] ?? null, args[1]);
   if (t instanceof PArrayType || t instanceof PTupleType) return newArray(args);
   if (t instanceof PHashType || t instanceof PStructType) return newHash(args);
   if (t instanceof PSensitiveType) {
@@ -240,8 +255,10 @@ function convert(t: PType, args: readonly Value[]): Value {
     const v = args[0] ?? null;
     if (v instanceof PRegexp) return v;
     if (typeof v === "string") return makeRegexp(v);
-    throw new PuppetTypeError(`'new_regexp' Value of type ${typeOfValue(v)} cannot be converted to Regexp`);
+    // (sic) Puppet names the wrong function in this message.
+    throw new PuppetTypeError(`'new_float' parameter 'pattern' ${describeMismatch(PStringType.DEFAULT, v) ?? ""}`);
   }
+  if (t instanceof POptionalType && (args[0] ?? null) === null) return null;
   if (t instanceof POptionalType || t instanceof PNotUndefType) {
     if (t.type === undefined) throw new PuppetTypeError(`Creation of new instance of type '${t.toString()}' is not supported`);
     return convert(resolveAlias(t.type), args);
