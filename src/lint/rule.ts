@@ -47,6 +47,12 @@ export interface ModuleIndex {
   readonly resourceTypes: ReadonlySet<string>;
   /** Functions from modules (Ruby and Puppet language) and manifests. */
   readonly functions: ReadonlySet<string>;
+  /** Literal titles (and namevar / alias values) of declared resources, per lowercased type. */
+  readonly resources: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Types declared somewhere with a computed title (or by create_resources / ensure_resource). */
+  readonly dynamicTypes: ReadonlySet<string>;
+  /** True when some declaration's type itself is computed (then no type can be judged). */
+  readonly allDynamic: boolean;
 }
 
 export interface ParameterSignature {

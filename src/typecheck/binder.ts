@@ -4,7 +4,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fg from "fast-glob";
-import type { Parameter } from "../ast/nodes.js";
+import type { Parameter, Program } from "../ast/nodes.js";
+import { collectNodes } from "../lint/ast-walk.js";
 import { parseManifest } from "../parser/parse.js";
 import { SourceFile } from "../source/source-file.js";
 import type { DefinitionSignature, ModuleIndex, ParameterSignature } from "../lint/rule.js";
@@ -44,15 +45,64 @@ export interface MutableModuleIndex extends ModuleIndex {
   readonly definedTypes: Map<string, DefinitionSignature>;
   readonly resourceTypes: Set<string>;
   readonly functions: Set<string>;
+  readonly resources: Map<string, Set<string>>;
+  readonly dynamicTypes: Set<string>;
+  allDynamic: boolean;
 }
 
 export function emptyIndex(): MutableModuleIndex {
-  return { classes: new Map(), definedTypes: new Map(), resourceTypes: new Set(), functions: new Set() };
+  return { classes: new Map(), definedTypes: new Map(), resourceTypes: new Set(), functions: new Set(), resources: new Map(), dynamicTypes: new Set(), allDynamic: false };
+}
+
+/** Titles are compared as Puppet does for references; file paths ignore a trailing slash. */
+export function canonicalTitle(type: string, title: string): string {
+  return type === "file" && title.length > 1 ? title.replace(/\/+$/, "") : title;
+}
+
+const NAMEVAR_ATTRIBUTES = new Set(["name", "path", "command", "alias"]);
+const DECLARING_FUNCTIONS = new Set(["create_resources", "ensure_resource", "ensure_resources", "stdlib::ensure_resource"]);
+
+function indexResources(index: MutableModuleIndex, program: Program): void {
+  const add = (type: string, title: string): void => {
+    let set = index.resources.get(type);
+    if (!set) index.resources.set(type, (set = new Set()));
+    set.add(canonicalTitle(type, title));
+  };
+  for (const n of collectNodes(program)) {
+    if (n.kind === "ResourceExpression") {
+      if (n.typeName.kind !== "QualifiedName") {
+        index.allDynamic = true;
+        continue;
+      }
+      const type = n.typeName.value.toLowerCase().replace(/^::/, "");
+      for (const b of n.bodies) {
+        const titles = b.title.kind === "LiteralList" ? b.title.values : [b.title];
+        for (const t of titles) {
+          if (t.kind === "LiteralString") add(type, t.value);
+          else if (t.kind === "LiteralDefault") continue;
+          else index.dynamicTypes.add(type);
+        }
+        for (const op of b.operations) {
+          if (op.kind === "AttributesOperation") continue;
+          if (NAMEVAR_ATTRIBUTES.has(op.attributeName) && op.valueExpr.kind === "LiteralString") add(type, op.valueExpr.value);
+        }
+      }
+    } else if (n.kind === "CallNamedFunctionExpression" && n.functor.kind === "QualifiedName") {
+      const fn = n.functor.value;
+      if (fn === "ensure_packages" || fn === "stdlib::ensure_packages") index.dynamicTypes.add("package");
+      else if (DECLARING_FUNCTIONS.has(fn)) {
+        const first = n.args[0];
+        if (first && (first.kind === "LiteralString" || first.kind === "QualifiedName")) index.dynamicTypes.add(first.value.toLowerCase().replace(/^::/, ""));
+        else index.allDynamic = true;
+      }
+    }
+  }
 }
 
 /** Adds the definitions of one manifest's text to an index. */
 export function indexManifest(index: MutableModuleIndex, path: string, text: string): void {
   const parsed = parseManifest(new SourceFile(path, text), { validate: false });
+  indexResources(index, parsed.program);
   for (const d of parsed.program.definitions) {
     if (d.kind === "HostClassDefinition") index.classes.set(d.name.toLowerCase().replace(/^::/, ""), signature(d.parameters, text, path));
     else if (d.kind === "ResourceTypeDefinition") index.definedTypes.set(d.name.toLowerCase().replace(/^::/, ""), signature(d.parameters, text, path));

@@ -20,7 +20,7 @@ import { unifiedDiff } from "../../lint/fix.js";
 import type { ModuleIndex, RuleMeta } from "../../lint/rule.js";
 
 /** Checks that need the modulepath index (built only when one of them is enabled). */
-const NEEDS_MODULES = new Set(["unknown_class", "unknown_resource_type", "unknown_function", "unknown_parameter", "missing_required_parameter", "parameter_type_mismatch"]);
+const NEEDS_MODULES = new Set(["unknown_class", "unknown_resource_type", "unknown_function", "unknown_parameter", "missing_required_parameter", "parameter_type_mismatch", "unknown_relationship_target"]);
 
 interface LintOptions {
   format: string;
@@ -158,7 +158,19 @@ async function runLint(paths: string[], opts: LintOptions, cmd: Command): Promis
   if (enabled.some((e) => NEEDS_MODULES.has(e.rule.meta.name))) {
     const { buildModuleIndex, inferModulepath } = await import("../../typecheck/binder.js");
     const roots = opts.modulepath ? opts.modulepath.split(":").filter(Boolean) : inferModulepath(files.map((f) => resolve(f)));
-    modules = buildModuleIndex(roots);
+    const index = buildModuleIndex(roots);
+    // Linted files outside the modulepath (site.pp, a control repo's manifests) declare things too.
+    const { indexManifest } = await import("../../typecheck/binder.js");
+    for (const f of files) {
+      const abs = resolve(f);
+      if (f === "-" || roots.some((r) => abs.startsWith(`${resolve(r)}/`))) continue;
+      try {
+        indexManifest(index, f, readFileSync(f, "utf8"));
+      } catch {
+        // unreadable files are reported by the lint pass
+      }
+    }
+    modules = index;
   }
   const { lintFiles } = await import("../../lint/lint-files.js");
   const outcomes = await lintFiles(

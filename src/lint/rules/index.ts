@@ -1,4 +1,4 @@
-// The registry of lint checks, sorted by name. Every rule file here must be listed (tests/lint meta test).
+// The registry of lint checks, sorted by name. Every rule file here must be listed (tests/lint/meta.test.ts).
 import type { LintRule } from "../rule.js";
 import r0 from "./140chars.js";
 import r1 from "./2sp_soft_tabs.js";
@@ -43,21 +43,22 @@ import r39 from "./trailing_whitespace.js";
 import r40 from "./unknown_class.js";
 import r41 from "./unknown_function.js";
 import r42 from "./unknown_parameter.js";
-import r43 from "./unknown_resource_type.js";
-import r44 from "./unquoted_file_mode.js";
-import r45 from "./unquoted_node_name.js";
-import r46 from "./unquoted_resource_title.js";
-import r47 from "./unquoted_string_in_case.js";
-import r48 from "./unquoted_string_in_selector.js";
-import r49 from "./unused_lint_ignore.js";
-import r50 from "./unused_parameter.js";
-import r51 from "./unused_variable.js";
-import r52 from "./variable_contains_dash.js";
-import r53 from "./variable_is_lowercase.js";
-import r54 from "./variable_scope.js";
-import r55 from "./variable_used_before_assignment.js";
-import r56 from "./variables_not_enclosed.js";
+import r43 from "./unknown_relationship_target.js";
+import r44 from "./unknown_resource_type.js";
+import r45 from "./unquoted_file_mode.js";
+import r46 from "./unquoted_node_name.js";
+import r47 from "./unquoted_resource_title.js";
+import r48 from "./unquoted_string_in_case.js";
+import r49 from "./unquoted_string_in_selector.js";
+import r50 from "./unused_lint_ignore.js";
+import r51 from "./unused_parameter.js";
+import r52 from "./unused_variable.js";
+import r53 from "./variable_contains_dash.js";
+import r54 from "./variable_is_lowercase.js";
+import r55 from "./variable_scope.js";
+import r56 from "./variable_used_before_assignment.js";
+import r57 from "./variables_not_enclosed.js";
 
-export const ALL_RULES: readonly LintRule[] = [r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12, r13, r14, r15, r16, r17, r18, r19, r20, r21, r22, r23, r24, r25, r26, r27, r28, r29, r30, r31, r32, r33, r34, r35, r36, r37, r38, r39, r40, r41, r42, r43, r44, r45, r46, r47, r48, r49, r50, r51, r52, r53, r54, r55, r56].sort((a, b) => (a.meta.name < b.meta.name ? -1 : 1));
+export const ALL_RULES: readonly LintRule[] = [r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12, r13, r14, r15, r16, r17, r18, r19, r20, r21, r22, r23, r24, r25, r26, r27, r28, r29, r30, r31, r32, r33, r34, r35, r36, r37, r38, r39, r40, r41, r42, r43, r44, r45, r46, r47, r48, r49, r50, r51, r52, r53, r54, r55, r56, r57].sort((a, b) => (a.meta.name < b.meta.name ? -1 : 1));
 
 export const RULES_BY_NAME: ReadonlyMap<string, LintRule> = new Map(ALL_RULES.map((r) => [r.meta.name, r]));
