@@ -86,17 +86,23 @@ export class Resource {
   }
   tag(...ts: string[]): void {
     for (const t0 of ts) {
-      const t = t0.toLowerCase();
-      if (!/^[\p{L}\p{N}_][\p{L}\p{N}_:.-]*$/u.test(t)) continue;
-      const add = (x: string): void => {
-        if (!this.tags.includes(x)) {
-          this.tags.push(x);
-        }
-      };
-      add(t);
-      if (t.includes("::")) for (const part of t.split("::")) if (part) add(part);
+      const parts = tagParts(t0);
+      for (const x of parts) if (!this.tags.includes(x)) this.tags.push(x);
     }
   }
+}
+
+/** A tag and, for `a::b`, its segments; [] when not a valid tag. Memoised: tags repeat a lot. */
+const tagCache = new Map<string, readonly string[]>();
+function tagParts(t0: string): readonly string[] {
+  let parts = tagCache.get(t0);
+  if (parts) return parts;
+  const t = t0.toLowerCase();
+  if (!/^[\p{L}\p{N}_][\p{L}\p{N}_:.-]*$/u.test(t)) parts = [];
+  else if (t.includes("::")) parts = [t, ...t.split("::").filter((p) => p && p !== t)];
+  else parts = [t];
+  if (tagCache.size < 100000) tagCache.set(t0, parts);
+  return parts;
 }
 
 interface Def {
@@ -220,7 +226,16 @@ export class Evaluator implements CallContext {
     return undefined;
   }
 
+  static parseMs = 0;
   loadFile(path: string): void {
+    const t0 = performance.now();
+    try {
+      this.loadFileInner(path);
+    } finally {
+      Evaluator.parseMs += performance.now() - t0;
+    }
+  }
+  private loadFileInner(path: string): void {
     if (this.loadedFiles.has(path)) return;
     this.loadedFiles.add(path);
     const file = new SourceFile(path, readFileSync(path, "utf8"));
@@ -1582,8 +1597,13 @@ export class Evaluator implements CallContext {
       }
       case "epp": {
         const p = this.modulePath(String(args[0]), "templates");
-        if (!p || !existsSync(p)) throw new PuppetEvalError(`Could not find template '${String(args[0])}'`);
-        return this.renderEpp(new SourceFile(p, readFileSync(p, "utf8")), args[1] instanceof PHash ? args[1] : undefined, scope);
+        let tf = p ? this.templateFiles.get(p) : undefined;
+        if (!tf) {
+          if (!p || !existsSync(p)) throw new PuppetEvalError(`Could not find template '${String(args[0])}'`);
+          tf = new SourceFile(p, readFileSync(p, "utf8"));
+          this.templateFiles.set(p, tf);
+        }
+        return this.renderEpp(tf, args[1] instanceof PHash ? args[1] : undefined, scope);
       }
       case "inline_epp":
         return this.renderEpp(new SourceFile(this.curFile.path, String(args[0])), args[1] instanceof PHash ? args[1] : undefined, scope);
@@ -1612,8 +1632,15 @@ export class Evaluator implements CallContext {
     return dir ? join(dir, sub, spec.slice(i + 1)) : undefined;
   }
 
+  private templateFiles = new Map<string, SourceFile>();
+  private eppCache = new Map<string, ReturnType<typeof parseEpp>>();
   private renderEpp(file: SourceFile, params: PHash | undefined, scope: Scope): string {
-    const r = parseEpp(file);
+    const cacheKey = `${file.path}\u0000${file.text}`;
+    let r = this.eppCache.get(cacheKey);
+    if (!r) {
+      r = parseEpp(file);
+      this.eppCache.set(cacheKey, r);
+    }
     const errs = r.diagnostics.filter((d) => d.severity === "error");
     if (errs.length) throw new EvalError(errs[0]!.message, file, errs[0]!.span);
     const epp = (r.program.body.find((b) => b.kind === "EppExpression") ?? r.program.body[0]) as A.EppExpression | undefined;
