@@ -20,6 +20,28 @@ const POSIX_CLASSES: Record<string, string> = {
   graph: "\\x21-\\x7e",
 };
 
+/** Ruby property names -> JavaScript Unicode property escapes (needs the `u` flag). */
+const UNICODE_PROPS: Record<string, string> = {
+  alpha: "\\p{Alphabetic}",
+  digit: "\\p{Nd}",
+  alnum: "[\\p{Alphabetic}\\p{Nd}]",
+  upper: "\\p{Uppercase}",
+  lower: "\\p{Lowercase}",
+  space: "\\p{White_Space}",
+  word: "[\\p{L}\\p{M}\\p{Nd}\\p{Pc}]",
+  punct: "\\p{P}",
+  l: "\\p{L}",
+  n: "\\p{N}",
+  p: "\\p{P}",
+};
+
+/** `a` -> `[aA]` for letters, to emulate a scoped `(?i:...)` group. */
+function foldCase(c: string): string {
+  const l = c.toLowerCase();
+  const u = c.toUpperCase();
+  return l !== u ? `[${l}${u}]` : c;
+}
+
 export interface TranslatedRegExp {
   readonly source: string;
   readonly flags: string;
@@ -33,6 +55,9 @@ export function translateRubyRegExp(ruby: string, extraFlags = ""): TranslatedRe
   let inClass = 0;
   let extended = false;
   const n = ruby.length;
+  // Depths of open groups, and the depth at which a scoped (?i:...) began (-1: none).
+  let depth = 0;
+  const ciStarts: number[] = [];
   while (i < n) {
     const c = ruby[i]!;
     if (c === "\\") {
@@ -77,6 +102,18 @@ export function translateRubyRegExp(ruby: string, extraFlags = ""): TranslatedRe
         out += "\\/";
         i += 2;
         continue;
+      }
+      if (d === "p" || d === "P") {
+        const m = /^\\[pP]\{\^?(\w+)\}/.exec(ruby.slice(i));
+        const prop = m ? UNICODE_PROPS[m[1]!.toLowerCase()] : undefined;
+        if (m && prop) {
+          const negate = d === "P" || m[0].includes("{^");
+          flags.add("u");
+          if (inClass) out += prop.replace(/^\[|\]$/g, "");
+          else out += negate ? (prop.startsWith("[") ? `[^${prop.slice(1)}` : prop.replace("\\p", "\\P")) : prop;
+          i += m[0].length;
+          continue;
+        }
       }
       out += c + d;
       i += 2;
@@ -131,6 +168,7 @@ export function translateRubyRegExp(ruby: string, extraFlags = ""): TranslatedRe
       const rest = ruby.slice(i + 2);
       // comment group
       if (rest.startsWith("#")) {
+        // (a comment group opens no capture)
         const end = ruby.indexOf(")", i);
         i = end < 0 ? n : end + 1;
         continue;
@@ -138,6 +176,7 @@ export function translateRubyRegExp(ruby: string, extraFlags = ""): TranslatedRe
       // atomic group -> plain group (approximation)
       if (rest.startsWith(">")) {
         out += "(?:";
+        depth++;
         i += 3;
         continue;
       }
@@ -145,23 +184,40 @@ export function translateRubyRegExp(ruby: string, extraFlags = ""): TranslatedRe
       const m = /^([imx]*)(?:-([imx]*))?(\)|:)/.exec(rest);
       if (m && (m[1] || m[2] !== undefined)) {
         const on = m[1] ?? "";
-        if (on.includes("i")) flags.add("i");
         if (on.includes("m")) flags.add("s");
         if (on.includes("x")) extended = true;
         if (m[3] === ")") {
+          if (on.includes("i")) flags.add("i");
           i += 2 + m[0].length;
         } else {
+          // A scoped (?i:...) group: fold letters inside it (JS has no scoped modifiers here).
+          if (on.includes("i")) ciStarts.push(depth + 1);
           out += "(?:";
+          depth++;
           i += 2 + m[0].length;
         }
         continue;
       }
       out += "(?";
+      depth++;
       i += 2;
       continue;
     }
+    if (c === "(") {
+      depth++;
+      out += c;
+      i++;
+      continue;
+    }
+    if (c === ")") {
+      if (ciStarts.length > 0 && ciStarts[ciStarts.length - 1] === depth) ciStarts.pop();
+      depth--;
+      out += c;
+      i++;
+      continue;
+    }
     // possessive quantifiers: drop the `+`
-    if (c === "+" && i > 0 && /[*+?}]/.test(ruby[i - 1]!) && ruby[i - 2] !== "\\") {
+    if (c === "+" && i > 0 && ruby[i - 2] !== "\\" && (/[*+?]/.test(ruby[i - 1]!) || /\{\d+(,\d*)?\}$/.test(ruby.slice(0, i)))) {
       i++;
       continue;
     }
@@ -175,7 +231,7 @@ export function translateRubyRegExp(ruby: string, extraFlags = ""): TranslatedRe
         continue;
       }
     }
-    out += c;
+    out += ciStarts.length > 0 && /[a-zA-Z]/.test(c) ? foldCase(c) : c;
     i++;
   }
   const flagStr = [...flags].sort().join("");
@@ -191,7 +247,13 @@ export function toJsRegExp(source: string, extraFlags = ""): RegExp {
   let re = cache.get(key);
   if (!re) {
     const t = translateRubyRegExp(source, extraFlags);
-    re = new RegExp(t.source, t.flags);
+    try {
+      re = new RegExp(t.source, t.flags);
+    } catch (e) {
+      // The `u` flag (for \p{...}) is strict about escapes; retry without it.
+      if (!t.flags.includes("u")) throw e;
+      re = new RegExp(t.source, t.flags.replace("u", ""));
+    }
     cache.set(key, re);
   }
   return re;

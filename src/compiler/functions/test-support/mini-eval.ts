@@ -68,7 +68,7 @@ export class MiniEvaluator implements CallContext {
 
   evaluate(src: string): Value {
     const r = parseManifest(new SourceFile("probe.pp", src), { validate: false });
-    if (r.diagnostics.length > 0) throw new Error(`parse error: ${r.diagnostics[0]!.message}`);
+    if (r.diagnostics.length > 0) throw new Error(r.diagnostics[0]!.message);
     let last: Value = null;
     for (const st of r.program.body) last = this.eval(st);
     return last;
