@@ -4,7 +4,8 @@ import { formatJson } from "./json.js";
 import { formatSarif } from "./sarif.js";
 import { formatText } from "./text.js";
 import type { Formatter } from "./types.js";
-import { formatCheckstyle, formatJunit } from "./xml.js";
+import { formatCheckstyle } from "./checkstyle.js";
+import { formatJunit } from "./junit.js";
 
 export const FORMATTERS: Readonly<Record<string, Formatter>> = {
   text: formatText,
