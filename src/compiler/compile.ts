@@ -134,7 +134,9 @@ export function compile(opts: CompileOptions): CompileResult {
   try {
     ev.run();
   } catch (e) {
-    return { diagnostics: [toDiagnostic(e, opts.nodeName)], log: ev.logs, puppetError: puppetErrorText(e, opts.nodeName) };
+    const d = toDiagnostic(e, opts.nodeName);
+    const path = ev.evaluationPath();
+    return { diagnostics: [path ? { ...d, help: `evaluated in ${path}` } : d], log: ev.logs, puppetError: puppetErrorText(e, opts.nodeName) };
   }
   const resources = ev.resources.filter((r) => !r.virtual);
   const live = new Set(resources);

@@ -829,6 +829,7 @@ export class Evaluator implements CallContext {
     try {
       return this.evalInner(e, scope);
     } catch (err) {
+      if (this.errorScope === undefined && !(err instanceof BreakSignal || err instanceof NextSignal || err instanceof ReturnSignal)) this.errorScope = scope;
       if (err instanceof EvalError || err instanceof BreakSignal || err instanceof NextSignal || err instanceof ReturnSignal) throw err;
       if (err instanceof PuppetEvalError || err instanceof PuppetTypeError || err instanceof LookupError) {
         let msg = err.message;
@@ -1045,6 +1046,15 @@ export class Evaluator implements CallContext {
     }
   }
   private eppOut: string[] = [];
+  /** The scope where the first error was raised (for the evaluation path in diagnostics). */
+  errorScope: Scope | undefined;
+
+  /** `Class[Foo] <- Class[Bar] <- Node[x]`: which declarations led to the scope. */
+  evaluationPath(): string | undefined {
+    const out: string[] = [];
+    for (let s = this.errorScope; s; s = s.dynParent ?? s.parent) if (out[out.length - 1] !== s.source) out.push(s.source);
+    return out.length ? out.join(" <- ") : undefined;
+  }
 
   private interp(v: Value): string {
     return valueToString(v);

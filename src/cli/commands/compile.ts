@@ -40,7 +40,7 @@ function summary(catalog: {
 }): string {
   const byType = new Map<string, number>();
   for (const r of catalog.resources) byType.set(r.type, (byType.get(r.type) ?? 0) + 1);
-  const lines = [`Catalog for ${catalog.name}`, `  classes:   ${catalog.classes.length}${catalog.classes.length ? ` (${catalog.classes.join(", ")})` : ""}`, `  resources: ${catalog.resources.length}`];
+  const lines = [`Catalog for ${catalog.name}`, `  classes:   ${catalog.classes.length}${catalog.classes.length ? ` (${catalog.classes.slice(0, 8).join(", ")}${catalog.classes.length > 8 ? ", ..." : ""})` : ""}`, `  resources: ${catalog.resources.length}`];
   const w = Math.max(...[...byType.keys()].map((k) => k.length));
   for (const [t, n] of [...byType].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) lines.push(`    ${t.padEnd(w)}  ${n}`);
   lines.push(`  edges:     ${catalog.edges.length}`);
@@ -96,9 +96,11 @@ export function register(program: Command): void {
       });
       for (const l of r.log) process.stderr.write(l + "\n");
       if (!r.catalog) {
-        if (r.puppetError) process.stderr.write(r.puppetError + "\n");
+        // Located errors: message, file:line:column, code frame and evaluation path; others as Puppet prints them.
         const located = r.diagnostics.filter((d) => d.file);
         if (located.length) process.stderr.write(renderDiagnosticsText(located, { color: process.stderr.isTTY }) + "\n");
+        else if (r.puppetError) process.stderr.write(r.puppetError + "\n");
+        else process.stderr.write(renderDiagnosticsText(r.diagnostics) + "\n");
         process.exitCode = EXIT_INPUT_ERROR;
         return;
       }
