@@ -1,7 +1,7 @@
 // Operations on runtime values with Puppet's semantics: equality, comparison, truthiness and the
 // string forms (interpolation, `String(v)` / `%p`, Ruby inspect for sprintf's `%s` of containers).
 import { DEFAULT, PHash, PObjectValue, PRegexp, PSensitive, type Value } from "./values.js";
-import { PType, PResourceType, PTypeAliasType, isAssignable, inferType, regexpLiteral, typeToExpandedString } from "../typecheck/types.js";
+import { PType, PResourceType, PTypeAliasType, isAssignable, isInstance, inferType, regexpLiteral, typeToExpandedString } from "../typecheck/types.js";
 import { rubyFloatToString } from "../util/ruby-float.js";
 export { toJsRegExp, translateRubyRegExp } from "../typecheck/types/ruby-regexp.js";
 
@@ -106,10 +106,41 @@ export function compareValues(a: Value, b: Value, op = "<"): number {
 /** The type label Puppet uses in comparison errors (`Array`, `Hash`, `Undef Value`). */
 function comparisonLabel(v: Value): string {
   if (v === null) return "Undef Value";
+  if (v instanceof PType) return `${v.toString()}-Type`;
   if (v === DEFAULT) return "Default Value";
   if (Array.isArray(v)) return "Array";
   if (v instanceof PHash) return "Hash";
   return typeLabel(v);
+}
+
+/**
+ * Puppet's `in` (section 3.2): String in String is a case-insensitive substring test; a Regexp
+ * matches a String, any String element of an Array, or any String key of a Hash; a Type matches any
+ * element (or key) that is an instance; otherwise `==` against array elements or hash keys.
+ * `onMatch` receives the match of a Regexp (for the evaluator's `$0..$n`).
+ */
+export function puppetIn(a: Value, b: Value, onMatch?: (m: RegExpExecArray) => void): boolean {
+  if (a instanceof PRegexp) {
+    const test = (x: Value): boolean => {
+      if (typeof x !== "string") return false;
+      const m = new RegExp(a.regexp.source, a.regexp.flags.replace("g", "")).exec(x);
+      if (m && onMatch) onMatch(m);
+      return m !== null;
+    };
+    if (typeof b === "string") return test(b);
+    if (Array.isArray(b)) return b.some(test);
+    if (b instanceof PHash) return [...b.keys()].some(test);
+    return false;
+  }
+  if (typeof a === "string" && typeof b === "string") return lowerAscii(b).includes(lowerAscii(a));
+  if (a instanceof PType) {
+    if (Array.isArray(b)) return b.some((x) => isInstance(x, a));
+    if (b instanceof PHash) return [...b.keys()].some((x) => isInstance(x, a));
+    return false;
+  }
+  if (Array.isArray(b)) return b.some((x) => puppetEquals(a, x));
+  if (b instanceof PHash) return [...b.keys()].some((x) => puppetEquals(a, x));
+  return false;
 }
 
 // ---------------------------------------------------------------- string forms

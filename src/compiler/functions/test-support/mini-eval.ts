@@ -9,7 +9,7 @@ import { DEFAULT, PHash, PObjectValue, PRegexp, type Value } from "../../values.
 import { PType, regexpFromLiteral, defineAlias, isCoreTypeName, isInstance, makeRegexp, newFromType, parameterize, parseTypeString, resolveTypeName } from "../../../typecheck/types.js";
 
 const BUILTIN_RESOURCE_TYPES = new Set(["file", "package", "service", "exec", "user", "group", "notify", "class", "resource"]);
-import { compareValues, isTruthy, puppetEquals, valueToString, PuppetEvalError } from "../../value-ops.js";
+import { compareValues, isTruthy, puppetEquals, puppetIn, valueToString, PuppetEvalError } from "../../value-ops.js";
 import { NextSignal, callByName, type CallContext, type LogLevel, type PLambda, PIteratorValue } from "../api.js";
 import "../index.js";
 
@@ -215,14 +215,8 @@ export class MiniEvaluator implements CallContext {
         }
         return e.operator === "=~" ? r : !r;
       }
-      case "InExpression": {
-        const a = this.eval(e.left);
-        const b = this.eval(e.right);
-        if (typeof b === "string" && typeof a === "string") return b.toLowerCase().includes(a.toLowerCase());
-        if (Array.isArray(b)) return b.some((x) => puppetEquals(a, x));
-        if (b instanceof PHash) return [...b.keys()].some((x) => puppetEquals(a, x));
-        return false;
-      }
+      case "InExpression":
+        return puppetIn(this.eval(e.left), this.eval(e.right));
       case "IfExpression": {
         if (isTruthy(this.eval(e.test))) return e.then.kind === "BlockExpression" ? this.block(e.then.statements) : null;
         if (e.else.kind === "Nop") return null;
