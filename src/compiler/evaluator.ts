@@ -1703,6 +1703,11 @@ export class Evaluator implements CallContext {
   }
 
   private evalResource(e: A.ResourceExpression, scope: Scope): Value {
+    if (e.form === "exported") {
+      // No storeconfigs (PuppetDB) in cfg, as in the reference compile: Puppet drops the export.
+      this.logs.push(`Warning: You cannot collect exported resources without storeconfigs being set; the export is ignored ${this.loc(e)}`);
+      return [];
+    }
     let typeName: string;
     if (e.typeName.kind === "QualifiedName") typeName = e.typeName.value;
     else {
@@ -1870,6 +1875,10 @@ export class Evaluator implements CallContext {
 
   // ------------------------------------------------------------ collectors
   private evalCollect(e: A.CollectExpression, scope: Scope): Value {
+    if (e.query.kind === "ExportedQuery") {
+      this.logs.push(`Warning: You cannot collect exported resources without storeconfigs being set; the collection will be ignored ${this.loc(e)}`);
+      return [];
+    }
     const t = this.eval(e.typeExpr, scope);
     const tn = t instanceof PResourceType && t.typeName ? t.typeName : String(t);
     const c: Collector = {
