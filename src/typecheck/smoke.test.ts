@@ -13,3 +13,20 @@ describe("smoke", () => {
     expect(isInstance("xxabcxx", parseTypeString("Pattern[/abc/]"))).toBe(true);
   });
 });
+
+import { describeParameterMismatches } from "./types.js";
+describe("parameter mismatch texts (from real Puppet runs)", () => {
+  it("formats one and several problems as Puppet does", () => {
+    // class c(Array[String] $x, Integer $y) {}  class { 'c': x => [1, 2], y => 'z' }
+    expect(
+      describeParameterMismatches("Class[C]", [
+        { name: "x", type: parseTypeString("Array[String]"), value: [1n, 2n] },
+        { name: "y", type: parseTypeString("Integer"), value: "z" },
+      ]),
+    ).toBe("Class[C]:\n  parameter 'x' index 0 expects a String value, got Integer\n  parameter 'x' index 1 expects a String value, got Integer\n  parameter 'y' expects an Integer value, got String");
+    // conformance 143: class limits (Integer[1, 100] $max_procs = 10)  class { 'limits': max_procs => 250 }
+    expect(describeParameterMismatches("Class[Limits]", [{ name: "max_procs", type: parseTypeString("Integer[1, 100]"), value: 250n }])).toBe(
+      "Class[Limits]: parameter 'max_procs' expects an Integer[1, 100] value, got Integer[250, 250]",
+    );
+  });
+});

@@ -214,3 +214,25 @@ export function describeTypeMismatch(expected: PType, actual: PType, prefix = ""
   return typeMismatch(prefix, expected, actual, null);
 }
 
+
+/** One typed parameter to check (class, define, function, lambda, EPP parameters). */
+export interface ParameterCheck {
+  readonly name: string;
+  readonly type: PType;
+  readonly value: Value;
+}
+
+/**
+ * Puppet's text for parameter type mismatches of one declaration, e.g. `Class[C]` with one problem:
+ * "Class[C]: parameter 'y' expects an Integer value, got String"; with several, each on its own
+ * line: "Class[C]:\n  parameter 'x' index 0 expects ...\n  parameter 'y' expects ...".
+ * `label` is e.g. "Class[Limits]", "Foo[title]", "function 'f'" (verified against Puppet 7.23).
+ * Undefined when every value matches.
+ */
+export function describeParameterMismatches(label: string, params: readonly ParameterCheck[]): string | undefined {
+  const lines: string[] = [];
+  for (const p of params) lines.push(...describeMismatches(p.type, p.value, `parameter '${p.name}' `));
+  if (lines.length === 0) return undefined;
+  if (lines.length === 1) return `${label}: ${lines[0]}`;
+  return `${label}:\n  ${lines.join("\n  ")}`;
+}
