@@ -381,6 +381,9 @@ export class Parser {
       } else {
         args.push(a);
       }
+      // Puppet's LALR precedence: in access brackets `$y[$a = 1, 2]` the comma after an assignment
+      // is a syntax error (call arguments and arrays accept it).
+      if (close === "RBRACK" && a.kind === "AssignmentExpression" && this.at("COMMA")) this.syntaxError();
       if (!this.accept("COMMA")) break;
     }
     return args;
@@ -520,6 +523,7 @@ export class Parser {
   /** attribute_operations: (attribute_operation (, attribute_operation)*)? */
   private attributeOperations(): A.AttributeOp[] {
     const ops: A.AttributeOp[] = [];
+    let afterComma = false;
     for (;;) {
       const t = this.peek();
       if (t.kind === "TIMES" && this.peek(1).kind === "FARROW") {
@@ -539,6 +543,8 @@ export class Parser {
           valueExpr: e,
         });
       } else {
+        // After a separating comma another operation must follow (`a => 1,, b => 2` fails at the 2nd comma).
+        if (afterComma) this.syntaxError();
         return ops;
       }
       if (!this.at("COMMA")) return ops;
@@ -546,6 +552,7 @@ export class Parser {
       const after = this.peek(1).kind;
       if (after === "RBRACE" || after === "SEMIC") return ops;
       this.next();
+      afterComma = true;
     }
   }
 

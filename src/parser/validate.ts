@@ -275,6 +275,14 @@ export function validateProgram(file: SourceFile, program: A.Program, opts: { ep
     }
   };
 
+  /** checker4_0 rvalue(): collections and definitions produce no value. */
+  const rvalue = (e: A.Expression) => {
+    let label: string | undefined;
+    if (e.kind === "CollectExpression") label = e.query.kind === "VirtualQuery" ? "Virtual Query" : "Exported Query";
+    else if (isDefinitionKind(e.kind)) label = labelOf(e);
+    if (label) report(e.span, `Invalid use of expression. ${articleUc(label)} does not produce a value`);
+  };
+
   const isDefinitionKind = (k: string) =>
     k === "HostClassDefinition" || k === "ResourceTypeDefinition" || k === "NodeDefinition" || k === "FunctionDefinition" || k === "TypeAlias";
 
@@ -290,8 +298,31 @@ export function validateProgram(file: SourceFile, program: A.Program, opts: { ep
         if (n.operator !== "=") {
           report(operatorAt(n.left.span.end, n.operator), `The operator '${n.operator}' is no longer supported. See http://links.puppet.com/remove-plus-equals`);
         }
-        if (isDefinitionKind(n.right.kind)) report(n.right.span, `Invalid use of expression. ${articleUc(labelOf(n.right))} does not produce a value`);
+        rvalue(n.right);
         checkAssignTarget(n.left, n);
+        break;
+      case "UnaryMinusExpression":
+      case "NotExpression":
+        rvalue(n.expr);
+        break;
+      case "ArithmeticExpression":
+      case "ComparisonExpression":
+      case "MatchExpression":
+      case "InExpression":
+      case "AndExpression":
+      case "OrExpression":
+        rvalue(n.left);
+        rvalue(n.right);
+        break;
+      case "AccessExpression":
+        n.keys.forEach(rvalue);
+        break;
+      case "LiteralList":
+        n.values.forEach(rvalue);
+        break;
+      case "IfExpression":
+      case "UnlessExpression":
+        rvalue(n.test);
         break;
       case "HostClassDefinition":
       case "ResourceTypeDefinition":
