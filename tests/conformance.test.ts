@@ -3,7 +3,7 @@
 // compare.mjs's semantics (no --ignore), plus the exact notice/warning lines and Puppet's error text.
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CASES_DIR, runCase } from "./conformance/runner.js";
+import { CASES_DIR, EXTRA_CASES_DIR, runCase } from "./conformance/runner.js";
 
 /** Cases cfg does not pass yet (kept honest: each must still fail, see the last test). */
 const KNOWN_FAILURES = new Set<string>([
@@ -28,4 +28,12 @@ describe("conformance with Puppet 7.23", () => {
     // eslint-disable-next-line no-console
     console.log(`conformance: ${cases.length - KNOWN_FAILURES.size}/${cases.length} cases pass`);
   });
+});
+
+describe("extra cases (tests/compile-extra, outputs recorded from Puppet 7.23)", () => {
+  for (const c of readdirSync(EXTRA_CASES_DIR).filter((x) => /^x\d+-/.test(x)).sort()) {
+    it(c, () => {
+      expect(runCase(c, EXTRA_CASES_DIR).problems.join("\n")).toBe("");
+    });
+  }
 });

@@ -1766,7 +1766,7 @@ export class Evaluator implements CallContext {
     let def: Def | undefined;
     if (!BUILTIN_TYPES[lc]) {
       def = this.findDef("define", lc);
-      if (!def) throw new PuppetEvalError(`Resource type not found: ${capitalizeTypeName(lc)}`);
+      if (!def) throw new PuppetEvalError(`Unknown resource type: '${lc}'`);
       kind = "defined_type";
     }
     const type = capitalizeTypeName(lc);
@@ -1857,8 +1857,25 @@ export class Evaluator implements CallContext {
     for (const ref of refs) {
       const r = this.resolveRef(ref);
       if (!r) throw new EvalError(`Resource Override can only operate on resources; got: ${refString(ref)}`, o.file, o.node.span);
+      const src = o.scope.resource ?? this.mainRes;
+      if (r.container && r.container !== src && !this.isSubclassOf(src, r.container)) {
+        const e = new EvalError(`Only subclasses can override parameters (file: ${o.file.path}, line: ${o.file.position(o.node.span.start).line})`, o.file, o.node.span, false);
+        e.plain = true;
+        e.lineOnly = true;
+        throw e;
+      }
       this.setAttrs(r, ops);
     }
+  }
+
+  private isSubclassOf(child: Resource, parent: Resource): boolean {
+    for (let c: Resource | undefined = child; c; ) {
+      const d = c.def?.node;
+      if (!d || d.kind !== "HostClassDefinition" || !d.parentClass) return false;
+      c = this.classRes.get(d.parentClass.toLowerCase().replace(/^::/, ""));
+      if (c === parent) return true;
+    }
+    return false;
   }
 
   private setAttrs(r: Resource, ops: [string, Value, "=>" | "+>"][]): void {
@@ -1882,7 +1899,7 @@ export class Evaluator implements CallContext {
     const t = this.eval(e.typeExpr, scope);
     const tn = t instanceof PResourceType && t.typeName ? t.typeName : String(t);
     const c: Collector = {
-      type: tn.toLowerCase(), query: e.query.expr, exported: e.query.kind === "ExportedQuery", ops: [...e.operations],
+      type: tn.toLowerCase(), query: e.query.expr, exported: false, ops: [...e.operations],
       scope, file: this.curFile, node: e, matched: new Set(),
     };
     this.collectors.push(c);

@@ -13,14 +13,16 @@ export interface CaseResult {
 }
 
 export const CASES_DIR = join(import.meta.dirname, "cases");
+/** Extra cases written for cfg (same layout, expected outputs made by make-expected.sh with Puppet 7.23). */
+export const EXTRA_CASES_DIR = join(import.meta.dirname, "..", "compile-extra", "cases");
 
 function rel(text: string, dir: string): string {
   const real = realpathSync(dir);
   return text.split(real + "/").join("").split(dir + "/").join("");
 }
 
-export function runCase(name: string): CaseResult {
-  const dir = join(CASES_DIR, name);
+export function runCase(name: string, casesDir = CASES_DIR): CaseResult {
+  const dir = join(casesDir, name);
   const meta = JSON.parse(readFileSync(join(dir, "case.json"), "utf8")) as { node: string; expect: string };
   const facts = JSON.parse(readFileSync(join(dir, "facts.json"), "utf8")) as Record<string, unknown>;
   const r = compile({ path: dir, nodeName: meta.node, facts });
@@ -41,7 +43,7 @@ export function runCase(name: string): CaseResult {
     }
     const logPath = join(dir, "expected", "log.txt");
     const expLog = existsSync(logPath) ? readFileSync(logPath, "utf8").split("\n").filter((l) => l !== "") : [];
-    const gotLog = r.log.flatMap((l) => rel(l, dir).split("\n"));
+    const gotLog = r.log.flatMap((l) => rel(l, dir).split("\n")).filter((l) => l !== "");
     if (expLog.join("\n") !== gotLog.join("\n")) problems.push(`log: expected\n${expLog.join("\n")}\ngot\n${gotLog.join("\n")}`);
   }
   return { name, pass: problems.length === 0, problems };

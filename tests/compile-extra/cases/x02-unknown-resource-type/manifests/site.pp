@@ -1,0 +1,2 @@
+notify { 'before': }
+frobnicate { 'x': ensure => present }
