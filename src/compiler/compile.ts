@@ -50,26 +50,47 @@ function toJson(v: Value): unknown {
   return valueToString(v);
 }
 
+function numberReplacer(_k: string, x: unknown): unknown {
+  if (typeof x === "bigint") return `\u0000${x.toString()}\u0000`;
+  if (x instanceof JsonFloat) {
+    const n = x.value;
+    if (!Number.isFinite(n)) return null;
+    return Number.isInteger(n) && Math.abs(n) < 1e16 ? `\u0000${n.toFixed(1)}\u0000` : n;
+  }
+  return x;
+}
+
+/** JSON.stringify keeping Integer (bigint, exact) and Float (`1.0`) apart, indented `depth` levels. */
+function stringifyValue(v: unknown, depth: number): string {
+  let text = JSON.stringify(v, numberReplacer, 2);
+  if (text.includes("\\u0000")) text = text.replace(/"\\u0000(-?[0-9.e+]+)\\u0000"/g, "$1");
+  return depth > 0 ? text.replace(/\n/g, "\n" + "  ".repeat(depth)) : text;
+}
+
 /**
- * JSON text of a catalog: Integers (bigint) printed exactly, Floats with a fraction (`1.0`) so that
- * Puppet's Integer/Float distinction survives. Built on JSON.stringify (fast for 100k resources):
- * numbers that need special printing travel as marked strings and are unmarked afterwards.
+ * The JSON text of a catalog in pieces (one per resource and edge), so that a 100k-resource
+ * catalog is written without building one huge string. Joined, the pieces are the pretty-printed
+ * JSON (2-space indent) with Puppet's Integer/Float distinction.
  */
-export function stringifyCatalog(v: unknown, indent = 2): string {
-  const text = JSON.stringify(
-    v,
-    (_k, x: unknown) => {
-      if (typeof x === "bigint") return `\u0000${x.toString()}\u0000`;
-      if (x instanceof JsonFloat) {
-        const n = x.value;
-        if (!Number.isFinite(n)) return null;
-        return Number.isInteger(n) && Math.abs(n) < 1e16 ? `\u0000${n.toFixed(1)}\u0000` : n;
-      }
-      return x;
-    },
-    indent,
-  );
-  return text.includes("\\u0000") ? text.replace(/"\\u0000(-?[0-9.e+]+)\\u0000"/g, "$1") : text;
+export function* catalogChunks(catalog: unknown): Generator<string> {
+  const o = catalog as Record<string, unknown>;
+  const keys = Object.keys(o);
+  yield "{";
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const v = o[k];
+    const sep = i < keys.length - 1 ? "," : "";
+    if (Array.isArray(v) && v.length > 0 && (k === "resources" || k === "edges")) {
+      yield `\n  ${JSON.stringify(k)}: [`;
+      for (let j = 0; j < v.length; j++) yield `\n    ${stringifyValue(v[j], 2)}${j < v.length - 1 ? "," : ""}`;
+      yield `\n  ]${sep}`;
+    } else yield `\n  ${JSON.stringify(k)}: ${stringifyValue(v, 1)}${sep}`;
+  }
+  yield "\n}";
+}
+
+export function stringifyCatalog(v: unknown): string {
+  return [...catalogChunks(v)].join("");
 }
 
 function resourceJson(r: Resource): Record<string, unknown> {

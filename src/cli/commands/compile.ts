@@ -1,7 +1,8 @@
 // `cfg compile [MANIFEST|ENVDIR] --node NAME --facts FILE`: Puppet's catalog JSON on stdout (or
 // --output, written atomically); notices and warnings on stderr as Puppet prints them.
 import type { Command } from "commander";
-import { existsSync, readFileSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { renderDiagnosticsText } from "../../diagnostics/render-text.js";
 import { createDiagnostic } from "../../diagnostics/diagnostic.js";
@@ -47,6 +48,56 @@ function summary(catalog: {
   return lines.join("\n") + "\n";
 }
 
+/** Writes pieces to a file descriptor in ~1 MB batches (synchronously: stdout may be a pipe). */
+function writeChunks(fd: number, chunks: Iterable<string>): void {
+  let buf: string[] = [];
+  let size = 0;
+  const flush = (): void => {
+    const data = Buffer.from(buf.join(""));
+    let off = 0;
+    while (off < data.length) {
+      try {
+        off += writeSync(fd, data, off);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
+      }
+    }
+    buf = [];
+    size = 0;
+  };
+  for (const c of chunks) {
+    buf.push(c);
+    size += c.length;
+    if (size > 1 << 20) flush();
+  }
+  buf.push("\n");
+  flush();
+}
+
+/** Like writeFileAtomic (temporary file, fsync, rename), but from pieces. */
+function writeChunksAtomic(path: string, chunks: Iterable<string>): void {
+  const tmp = join(dirname(path), `.${basename(path)}.cfg-tmp-${process.pid}-${Date.now()}`);
+  const fd = openSync(tmp, "w", 0o644);
+  try {
+    writeChunks(fd, chunks);
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(tmp, path);
+  } catch (e) {
+    try {
+      closeSync(fd);
+    } catch {
+      /* closed */
+    }
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* gone */
+    }
+    throw e;
+  }
+}
+
 export function register(program: Command): void {
   program
     .command("compile")
@@ -86,7 +137,7 @@ export function register(program: Command): void {
         process.exitCode = EXIT_INPUT_ERROR;
         return;
       }
-      const { compile, stringifyCatalog } = await import("../../compiler/compile.js");
+      const { compile, catalogChunks } = await import("../../compiler/compile.js");
       const r = compile({
         path,
         nodeName,
@@ -104,9 +155,12 @@ export function register(program: Command): void {
         process.exitCode = EXIT_INPUT_ERROR;
         return;
       }
-      const text = opts.format === "summary" ? summary(r.catalog as Parameters<typeof summary>[0]) : stringifyCatalog(r.catalog) + "\n";
-      if (opts.output) writeFileAtomic(opts.output, text);
-      else process.stdout.write(text);
+      if (opts.format === "summary") {
+        const text = summary(r.catalog as Parameters<typeof summary>[0]);
+        if (opts.output) writeFileAtomic(opts.output, text);
+        else process.stdout.write(text);
+      } else if (opts.output) writeChunksAtomic(opts.output, catalogChunks(r.catalog));
+      else writeChunks(1, catalogChunks(r.catalog));
       process.exitCode = EXIT_OK;
     });
 }
