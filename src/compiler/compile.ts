@@ -178,9 +178,7 @@ export function compile(opts: CompileOptions): CompileResult {
 }
 
 function locText(e: EvalError): string {
-  if (!e.file || !e.span) return "";
-  const p = e.file.position(e.span.start);
-  return e.lineOnly ? ` (file: ${e.file.path}, line: ${p.line})` : ` (file: ${e.file.path}, line: ${p.line}, column: ${p.column})`;
+  return e.locationText();
 }
 
 export function puppetErrorText(e: unknown, node: string): string {

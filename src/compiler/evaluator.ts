@@ -34,6 +34,12 @@ export class EvalError extends Error {
   lineOnly = false;
   /** Message is shown without "Evaluation Error: " (catalog-level errors). */
   plain = false;
+  /** ` (file: f, line: l, column: c)` as Puppet appends it ("" without a location). */
+  locationText(): string {
+    if (!this.file || !this.span) return "";
+    const p = this.file.position(this.span.start);
+    return this.lineOnly ? ` (file: ${this.file.path}, line: ${p.line})` : ` (file: ${this.file.path}, line: ${p.line}, column: ${p.column})`;
+  }
 }
 
 export class Lambda extends PObjectValue implements PLambda {
@@ -72,6 +78,9 @@ export class Resource {
   evaluated = false;
   /** Set for defined-type instances and classes. */
   def?: Def;
+  /** Where a defined-type instance was declared (errors in its body are reported there too). */
+  declFile?: SourceFile;
+  declSpan?: A.BaseNode["span"];
   /** Lines of relationship metaparameters (for "Could not find resource" errors); rare, so lazy. */
   paramLines?: Map<string, number>;
   constructor(
@@ -800,8 +809,12 @@ export class Evaluator implements CallContext {
         this.bindParams(params, given, scope, r.ref, undefined, def.file);
         this.evalBody(d.body, scope);
       } catch (e) {
-        if (e instanceof PuppetEvalError && !(e instanceof EvalError)) {
-          const x = new EvalError(e.message, this.curFile, undefined);
+        let msg: string | undefined;
+        if (e instanceof EvalError && !e.plain) msg = `Error while evaluating a Resource Statement, Evaluation Error: ${e.message}${e.locationText()}`;
+        else if ((e instanceof PuppetEvalError || e instanceof PuppetTypeError) && !(e instanceof EvalError)) msg = `Error while evaluating a Resource Statement, ${e.message}`;
+        if (msg !== undefined) {
+          const x = new EvalError(msg, r.declFile, r.declSpan);
+          x.lineOnly = true;
           throw x;
         }
         throw e;
@@ -1782,6 +1795,10 @@ export class Evaluator implements CallContext {
     r.line = line;
     r.scope = scope; // kept only until a defined type's body is evaluated
     r.def = def;
+    if (def) {
+      r.declFile = this.curFile;
+      r.declSpan = (stmt ?? node).span;
+    }
     r.virtual = form !== "regular";
     r.exported = form === "exported";
     const allowed = BUILTIN_TYPES[lc];

@@ -1,0 +1,4 @@
+class db (String $password) {
+  notify { 'db': }
+}
+include db
