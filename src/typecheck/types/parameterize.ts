@@ -44,6 +44,7 @@ import {
   capitalizeTypeName,
   inferType,
   resolveAlias,
+  typeToExpandedString,
   type StructKeyKind,
 } from "./model.js";
 
@@ -210,7 +211,44 @@ function normalizeClassName(v: Value): string {
  * Throws PuppetTypeError with Puppet's message on bad arguments.
  */
 export function parameterize(type: PType, args: readonly Value[]): Value {
-  const t = type instanceof PTypeAliasType ? type : type;
+  // Parameter types such as `Integer[1, 10]` are evaluated at every declaration: memoise those
+  // whose arguments are plain values or types (not resource references, which are many).
+  if (!(type instanceof PResourceType) && !(type instanceof PClassType)) {
+    const key = cacheKey(type, args);
+    if (key !== undefined) {
+      const hit = paramCache.get(key);
+      if (hit !== undefined) return hit;
+      const r = parameterizeUncached(type, args);
+      if (paramCache.size < 10000) paramCache.set(key, r);
+      return r;
+    }
+  }
+  return parameterizeUncached(type, args);
+}
+
+const paramCache = new Map<string, Value>();
+
+function cacheKey(type: PType, args: readonly Value[]): string | undefined {
+  let k = `${type.name}|${type.toString()}`;
+  for (const a of args) {
+    if (typeof a === "bigint") k += `|i${a}`;
+    else if (typeof a === "number") k += `|f${a}`;
+    else if (typeof a === "string") k += `|s${a.length}:${a}`;
+    else if (typeof a === "boolean") k += `|b${a}`;
+    else if (a === DEFAULT) k += "|d";
+    else if (a instanceof PType && !(a instanceof PTypeAliasType)) {
+      const printed = a.toString();
+      // Aliases inside would make the key depend on their (environment's) definitions.
+      if (typeToExpandedString(a) !== printed) return undefined;
+      k += `|t${a.constructor.name}:${printed}`;
+    }
+    else return undefined;
+  }
+  return k;
+}
+
+function parameterizeUncached(type: PType, args: readonly Value[]): Value {
+  const t = type;
   if (t instanceof PTypeAliasType) throw notApplicable(resolveAlias(t));
   if (t instanceof PIntegerType) {
     if (t !== PIntegerType.DEFAULT) throw notApplicable(t);
