@@ -274,7 +274,16 @@ export function callFunction(def: FunctionDef, args: Value[], ctx: CallContext, 
         continue;
       }
     }
-    return d.impl(args, ctx, lambda);
+    try {
+      return d.impl(args, ctx, lambda);
+    } catch (e) {
+      // A JavaScript error from an implementation (bad input we did not foresee, an invalid user
+      // regexp) must surface as a Puppet error, never as a stack trace.
+      if (e instanceof TypeError || e instanceof RangeError || e instanceof SyntaxError || e instanceof ReferenceError) {
+        throw new FunctionError(`${name}(): ${e.message}`);
+      }
+      throw e;
+    }
   }
   if (failures.length === 1 || failures.every(([, m]) => m === failures[0]![1])) {
     throw new FunctionError(`'${name}' ${failures[0]![1]}`);

@@ -165,6 +165,9 @@ export class Hiera {
             const data = this.readData(file, level);
             if (!data || !data.has(root)) continue;
             let v: Value | undefined = data.get(root) as Value;
+            if (level.backend === "eyaml_lookup_key" && containsEncrypted(v)) {
+              throw new HieraDataError(`Lookup of key '${root}' failed: the value in ${file} is eyaml-encrypted (ENC[...]); cfg cannot decrypt eyaml data`);
+            }
             v = interpolateValue(v, scope, (k) => this.interpolationLookup(k, scope));
             if (rest.length > 0) {
               v = dig(v, rest);
@@ -300,6 +303,8 @@ export class Hiera {
     }
     switch (level.backend) {
       case "yaml_data":
+      case "eyaml_lookup_key":
+        // eyaml files are YAML; only their ENC[...] values need keys (checked when found).
         d = parseYamlData(text, file);
         break;
       case "json_data":
@@ -311,6 +316,13 @@ export class Hiera {
     this.fileCache.set(file, d);
     return d;
   }
+}
+
+function containsEncrypted(v: Value): boolean {
+  if (typeof v === "string") return /ENC\[/.test(v);
+  if (Array.isArray(v)) return v.some(containsEncrypted);
+  if (v instanceof PHash) return [...v.values()].some(containsEncrypted);
+  return false;
 }
 
 /** Parses lookup()'s arguments like Puppet's dispatches: (name(s), type?, merge?, default?) or options hash. */
