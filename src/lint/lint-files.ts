@@ -22,6 +22,8 @@ export interface LintJob {
   readonly rules: readonly RuleSpec[];
   readonly settings: LintSettings;
   readonly fix: boolean;
+  /** `--stdin-filename`: the path stdin's text stands for (messages and autoloader_layout). */
+  readonly stdinPath?: string;
 }
 
 export interface FileOutcome {
@@ -51,8 +53,9 @@ export function lintOne(index: number, path: string, text: string | undefined, j
       return { index, path, text: "", findings: [], ignored: [], fixed: [], readError: (e as Error).message, parsed: false };
     }
   }
-  const file = new SourceFile(path, src);
-  const fullpath = path === "-" ? "" : resolve(path);
+  const shownPath = path === "-" && job.stdinPath ? job.stdinPath : path;
+  const file = new SourceFile(shownPath, src);
+  const fullpath = shownPath === "-" ? "" : resolve(shownPath);
   if (job.fix) {
     const r = fixSource(file, fullpath, rules, job.settings);
     return {

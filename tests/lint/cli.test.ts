@@ -84,5 +84,7 @@ describe("cfg lint", () => {
   it("reads stdin with '-'", () => {
     const r = spawnSync(process.execPath, [BIN, "lint", "--format", "json", "-"], { input: "$x = \"a\"\n", encoding: "utf8" });
     expect(JSON.parse(r.stdout).diagnostics.map((d: { check: string }) => d.check)).toEqual(["double_quoted_strings"]);
+    const named = spawnSync(process.execPath, [BIN, "lint", "--format", "json", "--stdin-filename", "mod/manifests/init.pp", "-"], { input: "# Docs\nclass other {\n}\n", encoding: "utf8" });
+    expect(JSON.parse(named.stdout).diagnostics.map((d: { file: string; check: string }) => `${d.file} ${d.check}`)).toEqual(["mod/manifests/init.pp autoloader_layout"]);
   });
 });

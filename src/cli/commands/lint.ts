@@ -41,6 +41,7 @@ interface LintOptions {
   color?: boolean;
   jobs?: string;
   modulepath?: string;
+  stdinFilename?: string;
   [k: string]: unknown;
 }
 
@@ -75,6 +76,7 @@ export function register(program: Command): void {
     .option("--color", "force colour")
     .option("--no-color", "no colour")
     .option("-j, --jobs <n>", "threads to use (default: all cores)")
+    .option("--stdin-filename <path>", "the path that stdin ('-') stands for, in messages and autoloader_layout")
     .option("--modulepath <dirs>", "modulepath for the typecheck checks, ':'-separated (default: inferred from the linted paths)");
   for (const r of ALL_RULES) {
     cmd.addOption(new Option(`--${r.meta.name}-check`).hideHelp());
@@ -175,12 +177,12 @@ async function runLint(paths: string[], opts: LintOptions, cmd: Command): Promis
   const { lintFiles } = await import("../../lint/lint-files.js");
   const outcomes = await lintFiles(
     files,
-    { rules: enabled.map((e) => ({ name: e.rule.meta.name, level: e.level, options: e.options })), settings: { relative: opts.relative ?? config.relative, modules }, fix },
+    { rules: enabled.map((e) => ({ name: e.rule.meta.name, level: e.level, options: e.options })), settings: { relative: opts.relative ?? config.relative, modules }, fix, stdinPath: opts.stdinFilename },
     stdinText,
     opts.jobs ? Number(opts.jobs) : undefined,
   );
   const cwd = process.cwd();
-  const display = (p: string): string => (p === "-" ? "-" : isAbsolute(p) ? p : relative(cwd, resolve(p)) || p);
+  const display = (p: string): string => (p === "-" ? (opts.stdinFilename ?? "-") : isAbsolute(p) ? p : relative(cwd, resolve(p)) || p);
   const reports: LintFileReport[] = [];
   const notes: Diagnostic[] = [];
   const diffs: string[] = [];
