@@ -369,6 +369,8 @@ export class Parser {
   /** arguments with Factory.ARGUMENTS merging adjacent unfolded hashes. */
   private argumentList(close: string): A.Expression[] {
     const args: A.Expression[] = [];
+    // Access brackets need at least one key: `Optional[]` fails at ']'.
+    if (close === "RBRACK" && this.at(close)) this.syntaxError();
     while (!this.at(close)) {
       const a = this.argument();
       const last = args[args.length - 1];
@@ -1038,7 +1040,9 @@ export class Parser {
   }
 
   private qualify(name: string): string {
-    return [...this.namestack, name].join("::").replace(/^::/, "");
+    // Puppet: [namespace, name].join('::').sub(/^::/, '') with namespace "" at top level, so
+    // `class ::foo` keeps its leading '::' (and the checker then rejects the name).
+    return `${this.namestack.join("::")}::${name}`.replace(/^::/, "");
   }
 
   /** parameter_list: ( parameters ,? ) or nothing */

@@ -55,7 +55,11 @@ export function labelOf(n: A.Node): string {
     case "UnfoldExpression":
       return "Unfold";
     case "SelectorExpression":
-      return "Selector";
+      return "Selector Expression";
+    case "IfExpression":
+      return "'if' statement";
+    case "UnlessExpression":
+      return "'unless' Statement";
     case "ParenthesizedExpression":
       return "Parenthesized Expression";
     case "NamedAccessExpression":
@@ -97,7 +101,10 @@ const RESERVED_TYPE_NAMES = new Set([
   "struct", "timespan", "timestamp", "tuple", "typeset", "unit", "variant",
 ]);
 /** Patterns::CLASSREF_DECL: a lower-case, possibly qualified name. */
-const DEFINITION_NAME = /^(?:(?:::)?[a-z]\w*)(?:::[a-z]\w*)*$/;
+const DEFINITION_NAME = /^[a-z]\w*(?:::[a-z]\w*)*$/;
+/** Patterns::VAR_NAME and NUMERIC_VAR_NAME. */
+const VAR_NAME = /^(?:::)?(?:[a-z]\w*::)*[a-z_]\w*$/;
+const NUMERIC_VAR_NAME = /^(?:0|[1-9][0-9]*)$/;
 const PARAM_NAME = /^[a-z_]\w*$/;
 const HOSTNAME_ILLEGAL = /[^-\w.]/;
 
@@ -137,9 +144,19 @@ function isIdem(e: A.Expression): boolean {
       return true;
     case "ParenthesizedExpression":
       return isIdem(e.expr);
+    case "IfExpression":
+    case "UnlessExpression":
+      return isIdem(e.test) && isIdemBody(e.then) && isIdemBody(e.else);
+    case "CaseExpression":
+      return isIdem(e.test) && e.options.every((o) => isIdemBody(o.then));
     default:
       return false;
   }
+}
+
+/** A body without any productive statement (checker4_0 idem_BlockExpression; Nop is idem). */
+function isIdemBody(e: A.Expression): boolean {
+  return e.kind === "BlockExpression" ? e.statements.every(isIdem) : isIdem(e);
 }
 
 export function validateProgram(file: SourceFile, program: A.Program, opts: { epp: boolean }): Diagnostic[] {
@@ -304,6 +321,13 @@ export function validateProgram(file: SourceFile, program: A.Program, opts: { ep
       case "UnaryMinusExpression":
       case "NotExpression":
         rvalue(n.expr);
+        break;
+      case "VariableExpression":
+        if (/^[0-9]/.test(n.name)) {
+          if (!NUMERIC_VAR_NAME.test(n.name)) report(n.span, `Illegal numeric variable name, The given name '${n.name}' must be a decimal value if it starts with a digit 0-9`);
+        } else if (!VAR_NAME.test(n.name)) {
+          report(n.span, `Illegal variable name, The given name '${n.name}' does not conform to the naming rule /^((::)?[a-z]\\w*)*((::)?[a-z_]\\w*)$/`);
+        }
         break;
       case "ArithmeticExpression":
       case "ComparisonExpression":
