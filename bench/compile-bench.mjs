@@ -28,13 +28,13 @@ const node = 'web01.example.com';
 
 function timed(cmd, argv, env = {}) {
   const out = join(tmp, `out-${Math.random().toString(36).slice(2)}`);
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', out + '.time', cmd, ...argv], {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', '-o', out + '.time', cmd, ...argv], {
     env: { ...process.env, ...env },
     maxBuffer: 1 << 30,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const [secs, kb] = readFileSync(out + '.time', 'utf8').trim().split('\n').pop().split(' ').map(Number);
-  return { secs, mb: kb / 1024, status: r.status, stdout: r.stdout };
+  const [secs, kb, user, sys] = readFileSync(out + '.time', 'utf8').trim().split('\n').pop().split(' ').map(Number);
+  return { secs, cpu: user + sys, mb: kb / 1024, status: r.status, stdout: r.stdout };
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -56,13 +56,14 @@ try {
     const cfgPath = join(tmp, `cfg${n}.json`);
     writeFileSync(cfgPath, cfgOut);
     const resources = JSON.parse(cfgOut.toString()).resources.length;
-    const row = { n, resources, cfgSecs: median(cfgRuns.map((r) => r.secs)), cfgMb: Math.max(...cfgRuns.map((r) => r.mb)) };
+    const row = { n, resources, cfgSecs: median(cfgRuns.map((r) => r.secs)), cfgCpu: median(cfgRuns.map((r) => r.cpu)), cfgMb: Math.max(...cfgRuns.map((r) => r.mb)) };
     if (puppetSizes.has(n) && existsSync(join(ref, 'ref-compile.sh'))) {
       const p = timed(join(ref, 'ref-compile.sh'), [env, facts, node], { REF_NORMALIZE: '1' });
       if (p.status === 0) {
         const pPath = join(tmp, `puppet${n}.json`);
         writeFileSync(pPath, p.stdout);
         row.puppetSecs = p.secs;
+        row.puppetCpu = p.cpu;
         row.puppetMb = p.mb;
         const cmp = spawnSync('node', [join(root, 'tests', 'conformance', 'compare.mjs'), pPath, cfgPath, '--root', env, '--order', '--quiet']);
         row.equal = cmp.status === 0;
@@ -74,11 +75,12 @@ try {
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
-console.log('| resources | cfg compile | cfg peak RSS | puppet catalog compile | puppet peak RSS | speed-up | catalogs equal |');
+console.log(`load average at the end: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log('| resources | cfg wall (CPU) | cfg peak RSS | puppet wall (CPU) | puppet peak RSS | speed-up wall (CPU) | catalogs equal |');
 console.log('|---:|---:|---:|---:|---:|---:|:---:|');
 for (const r of rows) {
   console.log(
-    `| ${r.resources} | ${r.cfgSecs.toFixed(2)} s | ${r.cfgMb.toFixed(0)} MB | ${r.puppetSecs !== undefined ? r.puppetSecs.toFixed(2) + ' s' : '-'} | ${r.puppetMb !== undefined ? r.puppetMb.toFixed(0) + ' MB' : '-'} | ${r.puppetSecs !== undefined ? (r.puppetSecs / r.cfgSecs).toFixed(1) + 'x' : '-'} | ${r.equal === undefined ? '-' : r.equal ? 'yes' : 'NO'} |`,
+    `| ${r.resources} | ${r.cfgSecs.toFixed(2)} s (${r.cfgCpu.toFixed(2)} s) | ${r.cfgMb.toFixed(0)} MB | ${r.puppetSecs !== undefined ? `${r.puppetSecs.toFixed(2)} s (${r.puppetCpu.toFixed(2)} s)` : '-'} | ${r.puppetMb !== undefined ? r.puppetMb.toFixed(0) + ' MB' : '-'} | ${r.puppetSecs !== undefined ? `${(r.puppetSecs / r.cfgSecs).toFixed(1)}x (${(r.puppetCpu / r.cfgCpu).toFixed(1)}x)` : '-'} | ${r.equal === undefined ? '-' : r.equal ? 'yes' : 'NO'} |`,
   );
 }
 if (rows.length >= 2) {

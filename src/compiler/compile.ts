@@ -9,6 +9,9 @@ import { PuppetEvalError, valueToString } from "./value-ops.js";
 import { EvalError, Evaluator, type Resource } from "./evaluator.js";
 import { LookupError, HieraDataError } from "./hiera/index.js";
 
+/** Marks numbers that JSON.stringify cannot print as Puppet does (see stringifyValue). */
+const MARK = "\u0000";
+
 export interface CompileOptions {
   path: string;
   nodeName: string;
@@ -25,16 +28,30 @@ export interface CompileResult {
   puppetError?: string;
 }
 
-/** A JSON value whose numbers keep Puppet's Integer/Float distinction when serialised. */
+/**
+ * A Float whose value is integral (Puppet prints `1.0`, JavaScript would print `1`). Catalog objects
+ * hold other Floats as numbers, Integers as numbers when safe and as JsonBigInt beyond 2^53.
+ */
 export class JsonFloat {
   constructor(readonly value: number) {}
+  /** Marked so that the serialiser can print it unquoted with its fraction. */
+  toJSON(): string {
+    return `${MARK}${this.value.toFixed(1)}${MARK}`;
+  }
+}
+/** An Integer outside JavaScript's safe range (printed exactly). */
+export class JsonBigInt {
+  constructor(readonly value: bigint) {}
+  toJSON(): string {
+    return `${MARK}${this.value.toString()}${MARK}`;
+  }
 }
 
 function toJson(v: Value): unknown {
   if (v === null) return null;
   if (v === DEFAULT) return "default";
-  if (typeof v === "bigint") return v;
-  if (typeof v === "number") return new JsonFloat(v);
+  if (typeof v === "bigint") return v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : new JsonBigInt(v);
+  if (typeof v === "number") return Number.isInteger(v) && Math.abs(v) < 1e16 ? new JsonFloat(v) : Number.isFinite(v) ? v : null;
   if (typeof v === "string" || typeof v === "boolean") return v;
   if (Array.isArray(v)) return v.map(toJson);
   if (v instanceof PHash) {
@@ -50,21 +67,11 @@ function toJson(v: Value): unknown {
   return valueToString(v);
 }
 
-function numberReplacer(_k: string, x: unknown): unknown {
-  if (typeof x === "bigint") return `\u0000${x.toString()}\u0000`;
-  if (x instanceof JsonFloat) {
-    const n = x.value;
-    if (!Number.isFinite(n)) return null;
-    return Number.isInteger(n) && Math.abs(n) < 1e16 ? `\u0000${n.toFixed(1)}\u0000` : n;
-  }
-  return x;
-}
-
-/** JSON.stringify keeping Integer (bigint, exact) and Float (`1.0`) apart, indented `depth` levels. */
-function stringifyValue(v: unknown, depth: number): string {
-  let text = JSON.stringify(v, numberReplacer, 2);
+/** Pretty JSON (2-space indent) indented by `pad`; special numbers unmarked (see JsonFloat.toJSON). */
+function stringifyValue(v: unknown, pad: string): string {
+  let text = JSON.stringify(v, null, 2);
   if (text.includes("\\u0000")) text = text.replace(/"\\u0000(-?[0-9.e+]+)\\u0000"/g, "$1");
-  return depth > 0 ? text.replace(/\n/g, "\n" + "  ".repeat(depth)) : text;
+  return pad && text.includes("\n") ? text.replace(/\n/g, "\n" + pad) : text;
 }
 
 /**
@@ -82,9 +89,9 @@ export function* catalogChunks(catalog: unknown): Generator<string> {
     const sep = i < keys.length - 1 ? "," : "";
     if (Array.isArray(v) && v.length > 0 && (k === "resources" || k === "edges")) {
       yield `\n  ${JSON.stringify(k)}: [`;
-      for (let j = 0; j < v.length; j++) yield `\n    ${stringifyValue(v[j], 2)}${j < v.length - 1 ? "," : ""}`;
+      for (let j = 0; j < v.length; j++) yield `\n    ${stringifyValue(v[j], "    ")}${j < v.length - 1 ? "," : ""}`;
       yield `\n  ]${sep}`;
-    } else yield `\n  ${JSON.stringify(k)}: ${stringifyValue(v, 1)}${sep}`;
+    } else yield `\n  ${JSON.stringify(k)}: ${stringifyValue(v, "  ")}${sep}`;
   }
   yield "\n}";
 }

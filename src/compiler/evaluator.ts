@@ -95,22 +95,27 @@ export class Resource {
   }
   tag(...ts: string[]): void {
     for (const t0 of ts) {
-      const parts = tagParts(t0);
+      const parts = tagParts(t0, true);
       for (const x of parts) if (!this.tags.includes(x)) this.tags.push(x);
     }
+  }
+  /** Tags that are unique per resource (titles): not memoised. */
+  tagOnce(t0: string): void {
+    const parts = tagParts(t0, false);
+    for (const x of parts) if (!this.tags.includes(x)) this.tags.push(x);
   }
 }
 
 /** A tag and, for `a::b`, its segments; [] when not a valid tag. Memoised: tags repeat a lot. */
 const tagCache = new Map<string, readonly string[]>();
-function tagParts(t0: string): readonly string[] {
-  let parts = tagCache.get(t0);
+function tagParts(t0: string, memo: boolean): readonly string[] {
+  let parts = memo ? tagCache.get(t0) : undefined;
   if (parts) return parts;
   const t = t0.toLowerCase();
-  if (!/^[\p{L}\p{N}_][\p{L}\p{N}_:.-]*$/u.test(t)) parts = [];
+  if (!/^[a-z0-9_][a-z0-9_:.-]*$/.test(t) && !/^[\p{L}\p{N}_][\p{L}\p{N}_:.-]*$/u.test(t)) parts = [];
   else if (t.includes("::")) parts = [t, ...t.split("::").filter((p) => p && p !== t)];
   else parts = [t];
-  if (tagCache.size < 100000) tagCache.set(t0, parts);
+  if (memo && tagCache.size < 100000) tagCache.set(t0, parts);
   return parts;
 }
 
@@ -1821,7 +1826,7 @@ export class Evaluator implements CallContext {
     }
     r.tag(...tagParam);
     r.tag(lc);
-    r.tag(title);
+    r.tagOnce(title);
     // tags of the container scope
     const container = scope.resource ?? this.mainRes;
     r.container = container;
