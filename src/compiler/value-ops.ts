@@ -1,7 +1,7 @@
 // Operations on runtime values with Puppet's semantics: equality, comparison, truthiness and the
 // string forms (interpolation, `String(v)` / `%p`, Ruby inspect for sprintf's `%s` of containers).
 import { DEFAULT, PHash, PObjectValue, PRegexp, PSensitive, type Value } from "./values.js";
-import { PType, PResourceType, PTypeAliasType, isAssignable, isInstance, inferType, regexpLiteral, typeToExpandedString } from "../typecheck/types.js";
+import { PSemVerValue, PType, PResourceType, PTypeAliasType, compareSemVer, isAssignable, isInstance, inferType, regexpLiteral, typeToExpandedString } from "../typecheck/types.js";
 import { rubyFloatToString } from "../util/ruby-float.js";
 export { toJsRegExp, translateRubyRegExp } from "../typecheck/types/ruby-regexp.js";
 
@@ -89,6 +89,7 @@ export function compareValues(a: Value, b: Value, op = "<"): number {
     const y = lowerAscii(b);
     return x < y ? -1 : x > y ? 1 : 0;
   }
+  if (a instanceof PSemVerValue && b instanceof PSemVerValue) return compareSemVer(a, b);
   if (a instanceof PType && b instanceof PType) {
     if (a.equals(b)) return 0;
     if (isAssignable(b, a)) return -1;

@@ -6,6 +6,7 @@ export * from "./types/parameterize.js";
 export * from "./types/describe.js";
 export * from "./types/new.js";
 export * from "./types/type-string.js";
+export * from "./types/semver.js";
 export { toJsRegExp, translateRubyRegExp } from "./types/ruby-regexp.js";
 import type { PType } from "./types/model.js";
 

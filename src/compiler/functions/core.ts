@@ -15,6 +15,8 @@ import {
   parseTypeString,
   toJsRegExp,
   PuppetTypeError,
+  PSemVerValue,
+  compareSemVer,
 } from "../../typecheck/types.js";
 import { compareValues, isTruthy, puppetEquals, rubyInspect, valueToString, valueTypeName } from "../value-ops.js";
 import { BreakSignal, FunctionError, NextSignal, PIteratorValue, ReturnSignal, defineFunction, sig, type CallContext, type PLambda } from "./api.js";
@@ -456,6 +458,7 @@ defineFunction(
     const nb = typeof b === "bigint" || typeof b === "number";
     if (na && nb) return BigInt(rubyCompare(a, b));
     if (a instanceof PType && b instanceof PType) return BigInt(compareValues(a, b));
+    if (a instanceof PSemVerValue && b instanceof PSemVerValue) return BigInt(compareSemVer(a, b));
     throw new FunctionError(`compare(): Non comparable type. Only values of the types Numeric, String, Semver, Timestamp and Timestamp can be compared. Got ${valueTypeName(a)} and ${valueTypeName(b)}`);
   }),
 );

@@ -54,7 +54,7 @@ function expected(p: Probe): string {
   return p.error !== undefined ? `error ${normalizeError(p.error)}` : `ok ${p.str} :: ${p.type}`;
 }
 
-for (const file of ["functions", "types", "values", "stdlib", "aliases", "matrix", "assignable", "sprintf", "strings", "conversions", "regex", "operators"]) {
+for (const file of ["functions", "types", "values", "stdlib", "aliases", "matrix", "assignable", "sprintf", "strings", "conversions", "regex", "operators", "semver"]) {
   const probes = JSON.parse(readFileSync(join(dir, `${file}.json`), "utf8")) as Probe[];
   describe(`${file} agree with Puppet`, () => {
     for (const p of probes) {

@@ -1107,7 +1107,7 @@ export class PNamedObjectType extends PType {
   }
   isInstance(v: Value): boolean {
     if (this.name === "Object") return v instanceof PObjectValue;
-    return v instanceof PObjectValue && v.typeName === this.name;
+    return v instanceof PObjectValue && v.typeName === this.name && (this.params.length === 0 || inferType(v).toString() === this.toString());
   }
   accepts(o: PType): boolean {
     if (this.name === "Object") return o instanceof PNamedObjectType;
@@ -1117,7 +1117,7 @@ export class PNamedObjectType extends PType {
     return new PNamedObjectType(this.name);
   }
   override generalize(): PType {
-    return new PNamedObjectType(this.name);
+    return this;
   }
 }
 
@@ -1260,6 +1260,7 @@ function common2(a: PType, b: PType, reduced: boolean): PType {
   if (a instanceof PRegexpType && b instanceof PRegexpType) return PRegexpType.DEFAULT;
   if (a instanceof PUndefType) return b;
   if (b instanceof PUndefType) return a;
+  if (a instanceof PNamedObjectType && b instanceof PNamedObjectType && a.name === b.name) return new PNamedObjectType(a.name);
   if (isStringish(a) && isStringish(b)) {
     if (reduced) {
       if (a instanceof PStringType && b instanceof PStringType && a.value !== undefined && b.value !== undefined) return new PEnumType([a.value, b.value], false);
@@ -1330,6 +1331,7 @@ export function inferType(v: Value): PType {
   if (v instanceof PObjectValue) {
     if (v.typeName === "Iterator") return PIteratorType.DEFAULT;
     if (v.typeName === "Callable") return PCallableType.DEFAULT;
+    if (v.typeName === "SemVer") return new PNamedObjectType("SemVer", [quoteString(`${v.toString()} - ${v.toString()}`)]);
     return new PNamedObjectType(v.typeName);
   }
   return PAnyType.DEFAULT;
@@ -1350,6 +1352,7 @@ export function inferGeneralizedType(v: Value): PType {
     return new PHashType(lightGeneralize(commonType([...v.keys()].map(inferType))), lightGeneralize(commonType([...v.values()].map(inferType))), 0, Infinity);
   }
   if (v instanceof PSensitive) return new PSensitiveType(inferGeneralizedType(v.value));
+  if (v instanceof PObjectValue && v.typeName !== "Iterator" && v.typeName !== "Callable") return new PNamedObjectType(v.typeName);
   return inferType(v).generalize();
 }
 
@@ -1365,6 +1368,7 @@ function lightGeneralize(t: PType): PType {
   if (t instanceof PArrayType) return t.max === 0 ? new PArrayType(PUnitType.DEFAULT, 0, Infinity) : new PArrayType(lightGeneralize(t.elementType), 0, Infinity);
   if (t instanceof PHashType) return t.max === 0 ? t : new PHashType(lightGeneralize(t.keyType), lightGeneralize(t.valueType), 0, Infinity);
   if (t instanceof PTypeType) return t.generalize();
+  if (t instanceof PNamedObjectType) return new PNamedObjectType(t.name);
   return t;
 }
 

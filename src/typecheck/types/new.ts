@@ -28,6 +28,7 @@ import {
   PScalarType,
   PDataType,
   PIterableType,
+  PNamedObjectType,
   PVariantType,
   inferType,
   inferGeneralizedType,
@@ -35,6 +36,7 @@ import {
   resolveAlias,
 } from "./model.js";
 import { PuppetTypeError, makeRegexp } from "./parameterize.js";
+import { newSemVer, newSemVerRange } from "./semver.js";
 
 function typeOfValue(v: Value): string {
   const t = inferType(v);
@@ -237,6 +239,8 @@ export function newFromType(type: PType, args: readonly Value[]): Value {
 }
 
 function convert(t: PType, args: readonly Value[]): Value {
+  if (t instanceof PNamedObjectType && t.name === "SemVer") return newSemVer(args);
+  if (t instanceof PNamedObjectType && t.name === "SemVerRange") return newSemVerRange(args);
   const supported = t instanceof PIntegerType || t instanceof PFloatType || t instanceof PNumericType || t instanceof PBooleanType || t instanceof PStringType || t instanceof PArrayType || t instanceof PTupleType || t instanceof PHashType || t instanceof PStructType || t instanceof PSensitiveType || t instanceof PRegexpType || t instanceof POptionalType || t instanceof PNotUndefType || t instanceof PTypeAliasType;
   // Types without a conversion accept a value that already is an instance.
   if (!supported && args.length === 1 && isInstance(args[0]!, t)) return args[0]!;

@@ -6,7 +6,7 @@ import type { Expression, LambdaExpression } from "../../../ast/nodes.js";
 import { parseManifest } from "../../../parser/parse.js";
 import { SourceFile } from "../../../source/source-file.js";
 import { DEFAULT, PHash, PObjectValue, PRegexp, type Value } from "../../values.js";
-import { PType, regexpFromLiteral, defineAlias, isCoreTypeName, isInstance, makeRegexp, newFromType, parameterize, parseTypeString, resolveTypeName } from "../../../typecheck/types.js";
+import { PSemVerRangeValue, PSemVerValue, PType, regexpFromLiteral, defineAlias, isCoreTypeName, isInstance, makeRegexp, newFromType, parameterize, parseTypeString, resolveTypeName } from "../../../typecheck/types.js";
 
 const BUILTIN_RESOURCE_TYPES = new Set(["file", "package", "service", "exec", "user", "group", "notify", "class", "resource"]);
 import { compareValues, isTruthy, puppetEquals, puppetIn, valueToString, PuppetEvalError } from "../../value-ops.js";
@@ -208,7 +208,8 @@ export class MiniEvaluator implements CallContext {
         const a = this.eval(e.left);
         const b = this.eval(e.right);
         let r: boolean;
-        if (b instanceof PType) r = isInstance(a, b);
+        if (b instanceof PSemVerRangeValue) r = a instanceof PSemVerValue && b.includes(a);
+        else if (b instanceof PType) r = isInstance(a, b);
         else {
           const re = b instanceof PRegexp ? b.regexp : makeRegexp(String(b)).regexp;
           r = typeof a === "string" && new RegExp(re.source, re.flags.replace("g", "")).test(a);
