@@ -129,7 +129,8 @@ interface Def {
 
 export class Scope {
   vars = new Map<string, Value>();
-  defaults = new Map<string, { ops: [string, Value, "=>" | "+>"][] }>();
+  /** Resource defaults declared in this scope (most scopes have none: created on first use). */
+  defaults: Map<string, { ops: [string, Value, "=>" | "+>"][] }> | undefined;
   match: Value[] | undefined;
   constructor(
     readonly parent: Scope | undefined,
@@ -1661,6 +1662,7 @@ export class Evaluator implements CallContext {
   }
 
   private templateFiles = new Map<string, SourceFile>();
+  private typeNames = new Map<string, string>();
   private eppCache = new Map<string, ReturnType<typeof parseEpp>>();
   private renderEpp(file: SourceFile, params: PHash | undefined, scope: Scope): string {
     const cacheKey = `${file.path}\u0000${file.text}`;
@@ -1755,15 +1757,22 @@ export class Evaluator implements CallContext {
         }
         merged.set(k, [v, o]);
       }
-      const h = new PHash();
-      for (const [k, [v]] of merged) h.set(k, v);
+      let h: PHash | undefined;
+      let m: Map<string, Value> | undefined;
+      if (lc === "class") {
+        h = new PHash();
+        for (const [k, [v]] of merged) h.set(k, v);
+      } else {
+        m = new Map();
+        for (const [k, [v]] of merged) m.set(k, v);
+      }
       for (const title of b.titles) {
         if (lc === "class") {
-          const r = this.withSpan(e, () => this.declareClass(String(title), h, scope, b.node, true, h.get("stage") as string | undefined));
+          const r = this.withSpan(e, () => this.declareClass(String(title), h!, scope, b.node, true, h!.get("stage") as string | undefined));
           refs.push(new PResourceType("Class", r.title));
         } else {
           if (title === null || title === "") throw new EvalError(`Missing title. The title expression resulted in undef`, this.curFile, b.node.span);
-          const r = this.createResource(typeName, typeof title === "string" ? title : valueToString(title), h, scope, b.node, e.form, e);
+          const r = this.createResource(typeName, typeof title === "string" ? title : valueToString(title), m!, scope, b.node, e.form, e);
           for (const op of b.node.operations) {
             if (op.kind === "AttributeOperation" && RELATION_PARAMS.has(op.attributeName)) (r.paramLines ??= new Map()).set(op.attributeName, this.curFile.position(op.span.start).line);
           }
@@ -1778,7 +1787,7 @@ export class Evaluator implements CallContext {
     return f();
   }
 
-  createResource(typeName: string, title: string, params: PHash, scope: Scope, node: A.BaseNode, form: A.ResourceForm, stmt?: A.BaseNode): Resource {
+  createResource(typeName: string, title: string, params: PHash | Map<string, Value>, scope: Scope, node: A.BaseNode, form: A.ResourceForm, stmt?: A.BaseNode): Resource {
     const lc = typeName.toLowerCase().replace(/^::/, "");
     let kind = "compilable_type";
     let def: Def | undefined;
@@ -1787,7 +1796,8 @@ export class Evaluator implements CallContext {
       if (!def) throw new PuppetEvalError(`Unknown resource type: '${lc}'`);
       kind = "defined_type";
     }
-    const type = capitalizeTypeName(lc);
+    let type = this.typeNames.get(lc);
+    if (type === undefined) this.typeNames.set(lc, (type = capitalizeTypeName(lc)));
     const existing = this.findResource(type, title);
     const line = this.curFile.position((stmt ?? node).span.start).line;
     if (existing) {
@@ -1851,9 +1861,9 @@ export class Evaluator implements CallContext {
     const tn = t instanceof PResourceType && t.typeName ? t.typeName : String(t);
     const ops = this.evalOps(e.operations, scope);
     const key = tn.toLowerCase();
-    const cur = scope.defaults.get(key);
+    const cur = scope.defaults?.get(key);
     if (cur) cur.ops.push(...ops);
-    else scope.defaults.set(key, { ops });
+    else (scope.defaults ??= new Map()).set(key, { ops });
     return null;
   }
 
@@ -1862,7 +1872,7 @@ export class Evaluator implements CallContext {
     const key = r.type.toLowerCase();
     const seen = new Set<string>();
     for (let s: Scope | undefined = r.scope; s; s = s.dynParent ?? s.parent) {
-      const d = s.defaults.get(key);
+      const d = s.defaults?.get(key);
       if (d) {
         for (const [k, v] of d.ops) {
           if (seen.has(k)) continue;
