@@ -3,7 +3,7 @@ import { readFileSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import fg from "fast-glob";
 import { PHash, type Value } from "../values.js";
-import { PType, describeMismatch, newFromType, parseTypeString } from "../../typecheck/types.js";
+import { PType, describeMismatch, newFromType, parseTypeString, toJsRegExp } from "../../typecheck/types.js";
 import { type HieraConfig, type HierarchyLevel, defaultConfig, readConfig } from "./config.js";
 import { HieraDataError, parseJsonData, parseYamlData } from "./data.js";
 import { type HieraScope, dig, interpolateString, interpolateValue, isGlobalTemplate, splitDottedKey } from "./interpolate.js";
@@ -213,7 +213,7 @@ export class Hiera {
     for (const [k, v] of all) {
       if (typeof k === "string" && k.startsWith("^") && v instanceof PHash) {
         try {
-          if (new RegExp(k).test(key)) return v;
+          if (toJsRegExp(k).test(key)) return v;
         } catch {
           /* invalid pattern: ignored as Puppet reports it elsewhere */
         }
