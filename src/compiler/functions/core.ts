@@ -729,6 +729,51 @@ defineFunction(
   ),
 );
 
+/** tree_each: containers and values of a nested structure with their paths (depth or breadth first). */
+function treeEntries(root: Value, opts: PHash | undefined): [Value[], Value][] {
+  const get = (k: string, d: Value): Value => (opts?.has(k) ? opts.get(k)! : d);
+  const breadth = get("order", "depth_first") === "breadth_first";
+  const includeContainers = isTruthy(get("include_containers", true));
+  const includeValues = isTruthy(get("include_values", true));
+  const includeRoot = isTruthy(get("include_root", true));
+  const isContainer = (v: Value): boolean => Array.isArray(v) || v instanceof PHash;
+  const children = (v: Value): [Value, Value][] => (Array.isArray(v) ? v.map((x, i) => [BigInt(i), x] as [Value, Value]) : v instanceof PHash ? [...v.entries()] : []);
+  const out: [Value[], Value][] = [];
+  const emit = (path: Value[], v: Value): void => {
+    if (path.length === 0 && !includeRoot) return;
+    if (isContainer(v) ? includeContainers : includeValues) out.push([path, v]);
+  };
+  if (breadth) {
+    let level: [Value[], Value][] = [[[], root]];
+    while (level.length > 0) {
+      const next: [Value[], Value][] = [];
+      for (const [p, v] of level) {
+        emit(p, v);
+        if (isContainer(v)) for (const [k, c] of children(v)) next.push([[...p, k], c]);
+      }
+      level = next;
+    }
+  } else {
+    const walk = (p: Value[], v: Value): void => {
+      emit(p, v);
+      if (isContainer(v)) for (const [k, c] of children(v)) walk([...p, k], c);
+    };
+    walk([], root);
+  }
+  return out;
+}
+defineFunction(
+  "tree_each",
+  sig("Variant[Iterator, Array, Hash] tree, Hash options?, &?", (args, ctx, l) => {
+    const entries = treeEntries(args[0]!, args[1] instanceof PHash ? args[1] : undefined);
+    if (!l) return new PIteratorValue(() => entries.map(([p, v]) => [p, v]));
+    withBreak(() => {
+      for (const [p, v] of entries) ctx.callLambda(l, l.parameterCount >= 2 ? [p, v] : [[p, v]]);
+    });
+    return args[0]!;
+  }),
+);
+
 // ---------------------------------------------------------------- types and values
 defineFunction(
   "type",

@@ -1248,6 +1248,8 @@ export function commonType(types: readonly PType[], reduced = false): PType {
 }
 
 function common2(a: PType, b: PType, reduced: boolean): PType {
+  if (a instanceof PUnitType) return b;
+  if (b instanceof PUnitType) return a;
   if (isAssignable(a, b)) return a;
   if (isAssignable(b, a)) return b;
   if (a instanceof PIntegerType && b instanceof PIntegerType) {
