@@ -1636,6 +1636,59 @@ export class Evaluator implements CallContext {
       }
       case "inline_epp":
         return this.renderEpp(new SourceFile(this.curFile.path, String(args[0])), args[1] instanceof PHash ? args[1] : undefined, scope);
+      case "assert_private": {
+        // stdlib: the calling class must be in the same module as the class that calls assert_private.
+        return null;
+      }
+      case "ensure_resource":
+      case "ensure_resources":
+      case "ensure_packages": {
+        let type: string;
+        let items: [string, PHash][] = [];
+        let defaults = new PHash();
+        if (name === "ensure_packages") {
+          type = "package";
+          defaults = args[1] instanceof PHash ? args[1] : new PHash();
+          if (args[0] instanceof PHash) items = [...args[0]].map(([k, v]) => [String(k), v instanceof PHash ? v : new PHash()]);
+          else items = flatten(args[0] ?? null).map((t) => [String(t), new PHash()]);
+          if (!defaults.has("ensure")) defaults.set("ensure", "installed");
+        } else if (name === "ensure_resource") {
+          type = String(args[0]);
+          const params = args[2] instanceof PHash ? args[2] : new PHash();
+          items = flatten(args[1] ?? null).map((t) => [String(t), params]);
+        } else {
+          type = String(args[0]);
+          defaults = args[2] instanceof PHash ? args[2] : new PHash();
+          items = args[1] instanceof PHash ? [...args[1]].map(([k, v]) => [String(k), v instanceof PHash ? v : new PHash()]) : [];
+        }
+        for (const [title, params] of items) {
+          const h = PHash.from(defaults);
+          for (const [k, v] of params) h.set(k, v);
+          if (type.toLowerCase() === "class") {
+            this.declareClass(title, h, scope, node!, false);
+            continue;
+          }
+          const existing = this.findResource(capitalizeTypeName(type.toLowerCase()), title);
+          if (existing) {
+            // stdlib: fine when the existing resource has the same parameters, else a duplicate.
+            const same = [...h].every(([k, v]) => puppetEquals(existing.params.get(String(k)) ?? null, v));
+            if (same) continue;
+          }
+          this.createResource(type, title, h, scope, node!, "regular");
+        }
+        return null;
+      }
+      case "defined_with_params": {
+        const r = this.resolveRef(args[0] ?? null);
+        if (!r) return false;
+        const params = args[1] instanceof PHash ? args[1] : new PHash();
+        return [...params].every(([k, v]) => puppetEquals(r.params.get(String(k)) ?? null, v));
+      }
+      case "getparam": {
+        const r = this.resolveRef(args[0] ?? null);
+        const v = r?.params.get(String(args[1]));
+        return v === undefined ? "" : v;
+      }
       case "create_resources": {
         const type = String(args[0]);
         const instances = args[1] as PHash;
@@ -1791,10 +1844,14 @@ export class Evaluator implements CallContext {
     const lc = typeName.toLowerCase().replace(/^::/, "");
     let kind = "compilable_type";
     let def: Def | undefined;
-    if (!BUILTIN_TYPES[lc]) {
+    let allowed: Set<string> | undefined = BUILTIN_TYPES[lc];
+    if (!allowed) {
       def = this.findDef("define", lc);
-      if (!def) throw new PuppetEvalError(`Unknown resource type: '${lc}'`);
-      kind = "defined_type";
+      if (def) kind = "defined_type";
+      else {
+        allowed = this.moduleRubyType(lc);
+        if (!allowed) throw new PuppetEvalError(`Unknown resource type: '${lc}'`);
+      }
     }
     let type = this.typeNames.get(lc);
     if (type === undefined) this.typeNames.set(lc, (type = capitalizeTypeName(lc)));
@@ -1816,7 +1873,6 @@ export class Evaluator implements CallContext {
     }
     r.virtual = form !== "regular";
     r.exported = form === "exported";
-    const allowed = BUILTIN_TYPES[lc];
     const dparams = def ? new Set((def.node as A.ResourceTypeDefinition).parameters.map((p) => p.name)) : undefined;
     const tagParam: string[] = [];
     for (const [k0, v] of params) {
@@ -1854,6 +1910,39 @@ export class Evaluator implements CallContext {
     if (def && !r.virtual) this.queue.push(r);
     void stmt;
     return r;
+  }
+
+  private rubyTypes = new Map<string, Set<string> | null>();
+  /**
+   * A native type shipped by a module (`<module>/lib/puppet/type/<name>.rb`, e.g. stdlib's anchor and
+   * file_line): its attribute names are read from the newparam/newproperty declarations.
+   */
+  moduleRubyType(lc: string): Set<string> | undefined {
+    if (lc.includes("::")) return undefined;
+    let t = this.rubyTypes.get(lc);
+    if (t === undefined) {
+      t = null;
+      for (const mp of this.input.modulepath) {
+        let mods: string[] = [];
+        try {
+          mods = readdirSync(mp);
+        } catch {
+          continue;
+        }
+        for (const m of mods) {
+          const f = join(mp, m, "lib", "puppet", "type", `${lc}.rb`);
+          if (!existsSync(f)) continue;
+          const src = readFileSync(f, "utf8");
+          t = new Set(["name"]);
+          for (const mm of src.matchAll(/new(?:param|property)\s*\(?\s*:(\w+)/g)) t.add(mm[1]!);
+          if (/ensurable/.test(src)) t.add("ensure");
+          break;
+        }
+        if (t) break;
+      }
+      this.rubyTypes.set(lc, t);
+    }
+    return t ?? undefined;
   }
 
   private evalDefaults(e: A.ResourceDefaultsExpression, scope: Scope): Value {
