@@ -9,7 +9,7 @@
 // usage: node scripts/corpus-agreement.mjs [ROOT...] [--cache DIR] [--refresh] [--show N] [--save-fixtures DIR]
 //   ROOT defaults to /usr/share/puppet/modules.available (Debian's packaged modules; not the
 //   modules/ symlink farm, whose `find -L` would follow spec/fixtures links that duplicate files)
-//   and tests/fixtures/parser/errors (our own broken files).
+//   and tests/fixtures/parser/{errors,pn} (our own broken and tricky files).
 // Puppet runs with isolated settings (empty --confdir/--codedir/--vardir/--basemodulepath), many files
 // per invocation (Ruby start-up costs ~2 s), and its outputs are cached in --cache (default
 // /tmp/cfg-corpus) keyed by the file list; --refresh reruns it. cfg must be built (npm run build).
@@ -37,7 +37,7 @@ const flag = (name) => {
 const cache = resolve(opt("--cache", "/tmp/cfg-corpus"));
 const show = Number(opt("--show", "15"));
 const refresh = flag("--refresh");
-const roots = args.length ? args : ["/usr/share/puppet/modules.available", join(repo, "tests/fixtures/parser/errors")];
+const roots = args.length ? args : ["/usr/share/puppet/modules.available", join(repo, "tests/fixtures/parser/errors"), join(repo, "tests/fixtures/parser/pn")];
 
 const files = [];
 for (const r of roots) {

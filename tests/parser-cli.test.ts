@@ -12,7 +12,7 @@ const pnDir = "tests/fixtures/parser/pn";
 
 describe("cfg validate", () => {
   it("exit 0 for valid files, nothing printed", () => {
-    const r = cfg(["validate", `${pnDir}/resources.pp`, `${pnDir}/control.pp`]);
+    const r = cfg(["validate", `${pnDir}/resources.pp`, `${pnDir}/calls.pp`]);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
   });

@@ -217,6 +217,7 @@ export class Parser {
    */
   private statementsUntil(terminators: readonly string[], recover: boolean): A.Expression[] {
     const raw: (A.Expression | A.Expression[])[] = [];
+    const errorsBefore = this.diagnostics.length;
     while (!terminators.includes(this.kind) && !this.at("EOF")) {
       if (this.accept("SEMIC")) continue;
       const before = this.i;
@@ -233,7 +234,9 @@ export class Parser {
       return this.transformCalls(raw);
     } catch (e) {
       if (!(e instanceof SyntaxError_)) throw e;
-      this.diagnostics.push(e.diagnostic);
+      // Puppet transforms the calls when it reduces the whole list, at its end: after a syntax error
+      // in the list it never gets there, so its first error is the syntax error. Report it only then.
+      if (this.diagnostics.length === errorsBefore) this.diagnostics.push(e.diagnostic);
       return [];
     }
   }
@@ -545,8 +548,12 @@ export class Parser {
           valueExpr: e,
         });
       } else {
-        // After a separating comma another operation must follow (`a => 1,, b => 2` fails at the 2nd comma).
-        if (afterComma) this.syntaxError();
+        // After a separating comma another operation must follow (`a => 1,, b => 2` fails at the 2nd
+        // comma); a name or keyword there is taken as an attribute name, so the error is after it.
+        if (afterComma) {
+          if (t.kind === "NAME" || KEYWORD_KINDS.has(t.kind)) this.next();
+          this.syntaxError();
+        }
         return ops;
       }
       if (!this.at("COMMA")) return ops;
