@@ -1260,7 +1260,7 @@ export class Evaluator implements CallContext {
       }
       if (warn && node) {
         if (!cs) {
-          this.logs.push(`Warning: Could not look up qualified variable '${name}'; class ${cls} has not been evaluated ${this.loc(node).replace(/ line/, " line")}`);
+          this.warnUnknown(name0, node);
         } else this.warnUnknown(name0, node);
       }
       return NOTFOUND;
@@ -2083,7 +2083,7 @@ export class Evaluator implements CallContext {
     return right;
   }
 
-  private relTargets(v: Value, file: SourceFile, node: A.Expression): Resource[] {
+  private relTargets(v: Value, file: SourceFile, node: A.Expression, other?: Resource[]): Resource[] {
     const out: Resource[] = [];
     const add = (x: Value): void => {
       if (Array.isArray(x)) return x.forEach(add);
@@ -2094,7 +2094,12 @@ export class Evaluator implements CallContext {
       if (x === null) return;
       const r = this.resolveRef(x);
       if (!r) {
-        const err = new EvalError(`Could not find resource '${refString(x)}' for relationship ${refString(x) === "" ? "" : "on"} '${refString(x)}'`, file, node.span);
+        const err = new EvalError(
+          other ? `Could not find resource '${refString(x)}' for relationship from '${other[0]?.ref ?? ""}'` : `Could not find resource '${refString(x)}' for relationship on '${refString(x)}'`,
+          undefined,
+          undefined,
+          false,
+        );
         err.plain = true;
         throw err;
       }
@@ -2106,7 +2111,7 @@ export class Evaluator implements CallContext {
 
   private applyRelationship(rel: { left: Value; right: Value; op: string; file: SourceFile; node: A.Expression }): void {
     let src = this.relTargets(rel.left, rel.file, rel.node);
-    let dst = this.relTargets(rel.right, rel.file, rel.node);
+    let dst = this.relTargets(rel.right, rel.file, rel.node, src);
     let param = rel.op === "->" || rel.op === "<-" ? "before" : "notify";
     if (rel.op === "<-" || rel.op === "<~") [src, dst] = [dst, src];
     void param;

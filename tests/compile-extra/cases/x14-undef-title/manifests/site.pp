@@ -1,0 +1,2 @@
+$t = undef
+file { $t: ensure => file }
