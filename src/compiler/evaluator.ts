@@ -734,7 +734,13 @@ export class Evaluator implements CallContext {
 
   private setMeta(res: Resource, k: string, v: Value): void {
     if (v === null) return;
-    if (METAPARAMS.has(k) && k !== "tag") res.params.set(k, v);
+    if (!METAPARAMS.has(k)) return;
+    res.params.set(k, v);
+    if (k === "tag") {
+      const ts = flatten(v).map(String);
+      res.tag(...ts);
+      this.addCatalogTags(ts.flatMap((t) => [...tagParts(t, true)]));
+    }
   }
 
   /** Binds class/define parameters: given values, Hiera (classes), defaults; checks types. */
