@@ -664,7 +664,7 @@ export class Evaluator implements CallContext {
     }
     const def = this.findDef("class", name);
     if (!def) {
-      throw new PuppetEvalError(`Could not find class ::${name} for ${this.input.nodeName}`);
+      throw new PuppetEvalError(resourceLike ? `Could not find declared class ${name}` : `Could not find class ::${name} for ${this.input.nodeName}`);
     }
     const cdef = def.node as A.HostClassDefinition;
     // parent first
@@ -1888,9 +1888,6 @@ export class Evaluator implements CallContext {
         err.plain = true;
         err.lineOnly = true;
         throw err;
-      }
-      if (dparams && !dparams.has(k) && !METAPARAMS.has(k) && k !== "name") {
-        throw new PuppetEvalError(`${type}[${title}]: has no parameter named '${k}'`);
       }
       if (v === null) continue;
       if (k === "tag") for (const t of Array.isArray(v) ? flatten(v) : [v]) tagParam.push(String(t));

@@ -1,0 +1,2 @@
+notify { 'x': }
+class { 'nope': enabled => true }
