@@ -1467,6 +1467,8 @@ export class Evaluator implements CallContext {
         args = [out, ...args.slice(1)];
       }
       if (!def) {
+        const ruby = this.rubyFunctionFile(name);
+        if (ruby) throw new PuppetEvalError(`Function '${name}' is implemented in Ruby (${ruby}); cfg cannot run Ruby functions`);
         const err = new PuppetEvalError(`Unknown function: '${name}'.`);
         (err as { noPrefix?: boolean }).noPrefix = true;
         throw err;
@@ -1913,6 +1915,25 @@ export class Evaluator implements CallContext {
     if (def && !r.virtual) this.queue.push(r);
     void stmt;
     return r;
+  }
+
+  /** A module's Ruby implementation of a function (lib/puppet/functions or parser/functions), if any. */
+  private rubyFunctionFile(name: string): string | undefined {
+    const parts = name.toLowerCase().split("::");
+    for (const mp of this.input.modulepath) {
+      let mods: string[] = [];
+      try {
+        mods = parts.length > 1 ? [parts[0]!] : readdirSync(mp);
+      } catch {
+        continue;
+      }
+      for (const m of mods) {
+        for (const f of [join(mp, m, "lib", "puppet", "functions", ...parts) + ".rb", join(mp, m, "lib", "puppet", "parser", "functions", `${parts[parts.length - 1]}.rb`)]) {
+          if (existsSync(f)) return f;
+        }
+      }
+    }
+    return undefined;
   }
 
   private rubyTypes = new Map<string, Set<string> | null>();
