@@ -233,12 +233,20 @@ export class Evaluator implements CallContext {
   }
 
   // ------------------------------------------------------------ loading
+  private moduleDirs = new Map<string, string | null>();
   private moduleDir(name: string): string | undefined {
+    const c = this.moduleDirs.get(name);
+    if (c !== undefined) return c ?? undefined;
+    let found: string | null = null;
     for (const mp of this.input.modulepath) {
       const d = join(mp, name);
-      if (existsSync(d)) return d;
+      if (existsSync(d)) {
+        found = d;
+        break;
+      }
     }
-    return undefined;
+    this.moduleDirs.set(name, found);
+    return found ?? undefined;
   }
 
   static parseMs = 0;
@@ -412,7 +420,7 @@ export class Evaluator implements CallContext {
         else if (p.value) v = this.eval(p.value, scope);
         else v = null;
         if (p.typeExpr && !p.capturesRest) {
-          const t = this.eval(p.typeExpr, scope);
+          const t = this.paramType(p, scope);
           if (t instanceof PType && !isInstance(v, t)) throw new PuppetEvalError(describeMismatch(t, v, `parameter '${p.name}' `) ?? "type mismatch");
         }
         scope.vars.set(p.name, v);
@@ -774,13 +782,13 @@ export class Evaluator implements CallContext {
       if (v === undefined) {
         if (givenKey) v = null;
         else if (p.typeExpr) {
-          const t = this.eval(p.typeExpr, scope);
+          const t = this.paramType(p, scope);
           if (t instanceof PType && isInstance(null, t) && false) v = null;
           else throw new PuppetEvalError(`${label}: expects a value for parameter '${p.name}'`);
         } else throw new PuppetEvalError(`${label}: expects a value for parameter '${p.name}'`);
       }
       if (p.typeExpr) {
-        const t = this.eval(p.typeExpr, scope);
+        const t = this.paramType(p, scope);
         if (t instanceof PType && !isInstance(v, t)) {
           throw new PuppetEvalError(`${label}: ${describeMismatch(t, v, `parameter '${p.name}' `)}`);
         }
@@ -1497,7 +1505,7 @@ export class Evaluator implements CallContext {
         const p = ps[i]!;
         let v: Value = p.capturesRest ? args.slice(i) : i < args.length ? args[i]! : p.value ? this.eval(p.value, scope) : null;
         if (p.typeExpr && !p.capturesRest) {
-          const t = this.eval(p.typeExpr, scope);
+          const t = this.paramType(p, scope);
           if (t instanceof PType && !isInstance(v, t)) throw new PuppetEvalError(`'${fd.name}' ${describeMismatch(t, v, `parameter '${p.name}' `)}`);
         }
         scope.vars.set(p.name, v);
@@ -1750,7 +1758,7 @@ export class Evaluator implements CallContext {
                 else throw new PuppetEvalError(`Invalid EPP: missing parameter ${p.name}`);
               }
               if (p.typeExpr) {
-                const t = this.eval(p.typeExpr, escope);
+                const t = this.paramType(p, escope);
                 if (t instanceof PType && !isInstance(v, t)) throw new PuppetEvalError(`epp(): ${describeMismatch(t, v, `parameter '${p.name}' `)}`);
               }
               escope.vars.set(p.name, v);
@@ -1934,6 +1942,19 @@ export class Evaluator implements CallContext {
       }
     }
     return undefined;
+  }
+
+  /**
+   * The declared type of a parameter. Evaluated once per parameter node when the type expression
+   * uses no variables (nearly always), since classes and defines are declared many times.
+   */
+  private paramTypes = new WeakMap<A.Parameter, Value>();
+  private paramType(p: A.Parameter, scope: Scope): Value {
+    const cached = this.paramTypes.get(p);
+    if (cached !== undefined) return cached;
+    const t = this.eval(p.typeExpr!, scope);
+    if (!this.curFile.text.slice(p.typeExpr!.span.start, p.typeExpr!.span.end).includes("$")) this.paramTypes.set(p, t);
+    return t;
   }
 
   private rubyTypes = new Map<string, Set<string> | null>();
