@@ -78,6 +78,8 @@ export class Resource {
   evaluated = false;
   /** Set for defined-type instances and classes. */
   def?: Def;
+  /** A declared class whose body is still to be evaluated (see declareClass). */
+  pending?: () => void;
   /** Where a defined-type instance was declared (errors in its body are reported there too). */
   declFile?: SourceFile;
   declSpan?: A.BaseNode["span"];
@@ -571,26 +573,38 @@ export class Evaluator implements CallContext {
     this.withFile(found.def.file, () => this.evalBody((found!.def.node as A.NodeDefinition).body, scope));
   }
 
+  /**
+   * Puppet's generator loop: collectors, then every defined-type instance not yet evaluated, in
+   * catalog order (so virtual instances realized by several collectors are evaluated in the order
+   * they were declared), until nothing changes.
+   */
   private generate(): void {
     for (let guard = 0; guard < 100000; guard++) {
       let progress = false;
-      while (this.queueIndex < this.queue.length) {
-        const r = this.queue[this.queueIndex++]!;
+      for (const c of this.collectors) {
+        if (this.runCollector(c)) progress = true;
+      }
+      const pending: Resource[] = [];
+      const all = this.resources;
+      for (let i = this.firstUnevaluated; i < all.length; i++) {
+        const r = all[i]!;
+        if (r.def?.kind === "define" && !r.evaluated && !r.virtual) pending.push(r);
+      }
+      for (const r of pending) {
         if (r.evaluated || r.virtual) continue;
         this.evalDefine(r);
         progress = true;
       }
-      for (const c of this.collectors) {
-        if (this.runCollector(c)) progress = true;
+      // Resources before the first unevaluated (or virtual) define never need a rescan.
+      while (this.firstUnevaluated < all.length) {
+        const r = all[this.firstUnevaluated]!;
+        if (r.def?.kind === "define" && !r.evaluated) break;
+        this.firstUnevaluated++;
       }
-      if (this.queueIndex >= this.queue.length && !progress) {
-        // virtual defined types realized late
-        const pending = this.resources.filter((r) => r.def?.kind === "define" && !r.evaluated && !r.virtual);
-        if (pending.length === 0) break;
-        this.queue.push(...pending);
-      }
+      if (!progress) break;
     }
   }
+  private firstUnevaluated = 0;
 
   private finish(): void {
     for (const o of this.overrides) this.applyOverride(o);
@@ -661,7 +675,12 @@ export class Evaluator implements CallContext {
   }
 
   // ------------------------------------------------------------ classes
-  declareClass(name0: string, params: PHash | undefined, scope: Scope, node: A.BaseNode, resourceLike: boolean, stage?: string): Resource {
+  /**
+   * Declares a class: its Class resource is added at once; its body is evaluated at once too, unless
+   * `defer` (then `runPending` evaluates it). Puppet adds the resources of all classes named by one
+   * `include a, b` (and of a class and its parent) before evaluating any of their bodies.
+   */
+  declareClass(name0: string, params: PHash | undefined, scope: Scope, node: A.BaseNode, resourceLike: boolean, stage?: string, defer = false): Resource {
     const name = name0.toLowerCase().replace(/^::/, "");
     const existing = this.classRes.get(name);
     if (existing) {
@@ -677,9 +696,10 @@ export class Evaluator implements CallContext {
     const cdef = def.node as A.HostClassDefinition;
     // parent first
     let parentScope: Scope | undefined;
+    let parentRes: Resource | undefined;
     if (cdef.parentClass) {
-      const pr = this.declareClass(cdef.parentClass, undefined, scope, node, false);
-      parentScope = this.classScopes.get(pr.title.toLowerCase());
+      parentRes = this.declareClass(cdef.parentClass, undefined, scope, node, false, undefined, true);
+      parentScope = this.classScopes.get(parentRes.title.toLowerCase());
     }
     const title = capitalizeTypeName(name);
     const res = this.addResource(new Resource("Class", title, resourceLike ? "class" : "unknown"));
@@ -712,7 +732,8 @@ export class Evaluator implements CallContext {
     const cscope = new Scope(parentScope ?? this.nodeScope ?? this.topScope, `Class[${title}]`, res, scope, def.moduleName, name);
     this.classScopes.set(title.toLowerCase(), cscope);
     res.scope = cscope;
-    this.withFile(def.file, () => {
+    res.pending = () => this.withFile(def.file, () => {
+      if (parentRes) this.runPending(parentRes);
       const savedScope = this.curScope;
       this.curScope = cscope;
       try {
@@ -727,7 +748,17 @@ export class Evaluator implements CallContext {
         this.curScope = savedScope;
       }
     });
+    if (!defer) this.runPending(res);
     return res;
+  }
+
+  /** Evaluates a declared class's body if that has not happened yet. */
+  runPending(res: Resource): void {
+    const f = res.pending;
+    if (f) {
+      res.pending = undefined;
+      f();
+    }
   }
   private classScopes = new Map<string, Scope>();
 
@@ -1550,11 +1581,13 @@ export class Evaluator implements CallContext {
       case "require":
       case "contain": {
         const refs: Value[] = [];
+        const declared: Resource[] = [];
         for (const cn of this.classNames(args)) {
           if (/^[A-Z]/.test(cn) && typeof cn === "string" && args.includes(cn)) {
             // capitalised name as a string is not a class name
           }
-          const r = this.declareClass(cn, undefined, scope, node ?? { kind: "Nop", span: { start: 0, end: 0 } }, false);
+          const r = this.declareClass(cn, undefined, scope, node ?? { kind: "Nop", span: { start: 0, end: 0 } }, false, undefined, true);
+          declared.push(r);
           refs.push(new PClassType(r.title.toLowerCase()));
           if (name === "require" && scope.resource) {
             const cur = scope.resource.params.get("require");
@@ -1569,6 +1602,7 @@ export class Evaluator implements CallContext {
             }
           }
         }
+        for (const r of declared) this.runPending(r);
         return refs;
       }
       case "realize": {
