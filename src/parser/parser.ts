@@ -218,15 +218,37 @@ export class Parser {
   private statementsUntil(terminators: readonly string[], recover: boolean): A.Expression[] {
     const raw: (A.Expression | A.Expression[])[] = [];
     const errorsBefore = this.diagnostics.length;
+    // `;` only separates statements (egrammar: syntactic_statements SEMIC syntactic_statement): a
+    // leading, doubled or trailing `;` is a syntax error in Puppet 7.
+    let afterStatement = false;
+    let afterSemicolon = false;
     while (!terminators.includes(this.kind) && !this.at("EOF")) {
-      if (this.accept("SEMIC")) continue;
       const before = this.i;
       try {
+        if (this.at("SEMIC")) {
+          if (!afterStatement) this.syntaxError();
+          this.next();
+          afterStatement = false;
+          afterSemicolon = true;
+          continue;
+        }
         raw.push(this.syntacticStatement());
+        afterStatement = true;
+        afterSemicolon = false;
       } catch (e) {
         if (!(e instanceof SyntaxError_) || !recover) throw e;
         this.diagnostics.push(e.diagnostic);
         this.recover(before);
+        afterStatement = false;
+        afterSemicolon = false;
+      }
+    }
+    if (afterSemicolon) {
+      try {
+        this.syntaxError();
+      } catch (e) {
+        if (!(e instanceof SyntaxError_) || !recover) throw e;
+        this.diagnostics.push(e.diagnostic);
       }
     }
     if (!recover) return this.transformCalls(raw);

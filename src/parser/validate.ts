@@ -366,6 +366,9 @@ export function validateProgram(file: SourceFile, program: A.Program, opts: { ep
         // Puppet locates a type alias at its name, not at `type`.
         const nameAt = n.kind === "TypeAlias" ? file.text.indexOf(n.name, n.span.start) : -1;
         checkTop(n.kind === "TypeAlias" && nameAt >= 0 ? { ...n, span: { start: nameAt, end: nameAt + n.name.length } } : n, chain);
+        if (n.kind === "TypeAlias" && n.typeExpr.kind === "LiteralList") {
+          report(n.typeExpr.span, `Illegal expression. ${articleUc(labelOf(n.typeExpr))} is unacceptable as a type reference in ${article(labelOf(n))}`);
+        }
         break;
       }
       case "HeredocExpression":
