@@ -34,16 +34,19 @@ export interface CompileResult {
  */
 export class JsonFloat {
   constructor(readonly value: number) {}
-  /** Marked so that the serialiser can print it unquoted with its fraction. */
-  toJSON(): string {
-    return `${MARK}${this.value.toFixed(1)}${MARK}`;
+  /** Marked (inside stringifyCatalog only) so that it prints unquoted with its fraction; else the number. */
+  toJSON(): string | number {
+    return marking ? `${MARK}${this.value.toFixed(1)}${MARK}` : this.value;
+  }
+  valueOf(): number {
+    return this.value;
   }
 }
 /** An Integer outside JavaScript's safe range (printed exactly). */
 export class JsonBigInt {
   constructor(readonly value: bigint) {}
-  toJSON(): string {
-    return `${MARK}${this.value.toString()}${MARK}`;
+  toJSON(): string | number {
+    return marking ? `${MARK}${this.value.toString()}${MARK}` : Number(this.value);
   }
 }
 
@@ -68,8 +71,15 @@ function toJson(v: Value): unknown {
 }
 
 /** Pretty JSON (2-space indent) indented by `pad`; special numbers unmarked (see JsonFloat.toJSON). */
+let marking = false;
 function stringifyValue(v: unknown, pad: string): string {
-  let text = JSON.stringify(v, null, 2);
+  marking = true;
+  let text: string;
+  try {
+    text = JSON.stringify(v, null, 2);
+  } finally {
+    marking = false;
+  }
   if (text.includes("\\u0000")) text = text.replace(/"\\u0000(-?[0-9.e+]+)\\u0000"/g, "$1");
   return pad && text.includes("\n") ? text.replace(/\n/g, "\n" + pad) : text;
 }
