@@ -1,0 +1,3 @@
+include ntp
+notice(lookup('site::admins', Array[String], 'unique', []))
+notice(lookup('missing::key', undef, undef, 'fallback'))
