@@ -626,10 +626,15 @@ export class Lexer {
     let pre = true;
     let segStart = before;
     let text = "";
+    // Puppet reports an unclosed string where its last slurp began, after the scanner's last match:
+    // the opening quote, an interpolated variable's name, the last token inside a `${...}`, or nothing
+    // after a lone `$`.
+    let lastMatched = '"';
     for (;;) {
+      const slurpStart = this.pos;
       const r = this.slurp(escapes, dq, interpolate);
       if (!r) {
-        this.error(`Unclosed quote after '"' followed by '${followedBy(this.text, before + 1)}'`, before + 1, 1, this.text.length);
+        this.error(`Unclosed quote after '${lastMatched}' followed by '${followedBy(this.text, slurpStart)}'`, slurpStart, 1, this.text.length);
       }
       text += r.text;
       if (r.term === '"' || r.term === "") {
@@ -641,6 +646,7 @@ export class Lexer {
         const count = this.ctx.braceCount;
         this.ctx.braceCount++;
         this.enqueueUntil(count);
+        lastMatched = this.queue[this.queue.length - 1]?.text ?? "";
         pre = false;
         segStart = this.pos;
         text = "";
@@ -654,12 +660,14 @@ export class Lexer {
         this.queue.push(this.tok(pre ? "DQPRE" : "DQMID", segStart, dollarAt, text));
         this.pos += m[0].length;
         this.queue.push(this.tok("VARIABLE", dollarAt, this.pos, m[0]));
+        lastMatched = m[0];
         pre = false;
         segStart = this.pos;
         text = "";
         continue;
       }
       text += "$";
+      lastMatched = "";
     }
   }
 
