@@ -423,7 +423,7 @@ export class Evaluator implements CallContext {
         else v = null;
         if (p.typeExpr && !p.capturesRest) {
           const t = this.paramType(p, scope);
-          if (t instanceof PType && !isInstance(v, t)) throw new PuppetEvalError(describeMismatch(t, v, `parameter '${p.name}' `) ?? "type mismatch");
+          if (t instanceof PType && !isInstance(v, t)) throw new PuppetEvalError(describeMismatch(t, v, `block parameter '${p.name}' `) ?? "type mismatch");
         }
         scope.vars.set(p.name, v);
       }
@@ -898,8 +898,10 @@ export class Evaluator implements CallContext {
       if (err instanceof PuppetEvalError || err instanceof PuppetTypeError || err instanceof LookupError) {
         let msg = err.message;
         const prefix =
-          e.kind === "CallNamedFunctionExpression" || e.kind === "CallMethodExpression"
+          e.kind === "CallNamedFunctionExpression"
             ? "Function Call"
+            : e.kind === "CallMethodExpression"
+              ? "Method call"
             : e.kind === "ResourceExpression"
               ? "Resource Statement"
               : undefined;
@@ -913,6 +915,11 @@ export class Evaluator implements CallContext {
 
   /** Puppet locates binary expressions at their operator. */
   opSpan(e: A.Expression): A.BaseNode["span"] {
+    if (e.kind === "CallMethodExpression") {
+      // Puppet locates a method call at its '.'
+      const at = this.curFile.text.indexOf(".", e.functor.left.span.end);
+      if (at >= 0 && at < e.functor.right.span.start) return { start: at, end: at + 1 };
+    }
     const bin = e as { left?: A.Expression; right?: A.Expression; operator?: string };
     if (bin.left && bin.right && "left" in e && e.kind !== "RelationshipExpression") {
       const text = this.curFile.text;

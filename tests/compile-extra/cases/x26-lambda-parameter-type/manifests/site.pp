@@ -1,0 +1,4 @@
+$list = [1, 'two']
+$list.each |Integer $i| {
+  notify { "n${i}": }
+}
