@@ -1354,6 +1354,12 @@ export class Evaluator implements CallContext {
       const v = r.params.get(keys[0]);
       return v === undefined ? null : v;
     }
+    if (left instanceof PResourceType && left.typeName !== undefined && left.title === undefined) {
+      const lc = left.typeName.toLowerCase();
+      if (lc !== "node" && lc !== "class" && !BUILTIN_TYPES[lc] && !this.findDef("define", lc) && !this.moduleRubyType(lc)) {
+        throw new PuppetEvalError(`Resource type not found: ${left.typeName}`);
+      }
+    }
     if (left instanceof PType) {
       if (left instanceof PResourceType && left.typeName === undefined && keys.length >= 1 && (typeof keys[0] === "string" || keys[0] instanceof PType)) {
         const tn = keys[0] instanceof PResourceType ? keys[0].typeName! : capitalizeTypeName(String(keys[0]));

@@ -1,0 +1,4 @@
+define thing () { }
+thing { 'a': }
+notify { 'between': }
+thing { 'a': }
