@@ -1,0 +1,5 @@
+node default {
+  notice('from node')
+  include logs
+  logs::thing { 't1': }
+}

@@ -1,0 +1,3 @@
+define logs::thing () {
+  notice("thing ${title} ${module_name}")
+}
