@@ -187,7 +187,8 @@ export function jsToValue(v: unknown): Value {
 
 export class Evaluator implements CallContext {
   resources: Resource[] = [];
-  index = new Map<string, Resource>();
+  /** Resources by lower-cased type, then title. */
+  index = new Map<string, Map<string, Resource>>();
   classes: string[] = [];
   classRes = new Map<string, Resource>();
   edges: [Resource, Resource][] = [];
@@ -649,12 +650,15 @@ export class Evaluator implements CallContext {
   // ------------------------------------------------------------ catalog operations
   private addResource(r: Resource): Resource {
     this.resources.push(r);
-    this.index.set(r.type.toLowerCase() + "[" + r.title + "]", r);
+    const key = lowerType(r.type);
+    let byTitle = this.index.get(key);
+    if (!byTitle) this.index.set(key, (byTitle = new Map()));
+    byTitle.set(r.title, r);
     return r;
   }
 
   findResource(type: string, title: string): Resource | undefined {
-    return this.index.get(type.toLowerCase() + "[" + title + "]");
+    return this.index.get(lowerType(type))?.get(title);
   }
 
   resolveRef(ref: Value): Resource | undefined {
@@ -2218,6 +2222,16 @@ export class Evaluator implements CallContext {
     param = "";
   }
   relEdges: [Resource, Resource, string][] = [];
+}
+
+const lowerTypes = new Map<string, string>();
+function lowerType(t: string): string {
+  let l = lowerTypes.get(t);
+  if (l === undefined) {
+    l = t.toLowerCase();
+    if (lowerTypes.size < 10000) lowerTypes.set(t, l);
+  }
+  return l;
 }
 
 const RELATION_PARAMS = new Set(["before", "require", "notify", "subscribe"]);
