@@ -6,10 +6,7 @@ import { describe, expect, it } from "vitest";
 import { CASES_DIR, EXTRA_CASES_DIR, runCase } from "./conformance/runner.js";
 
 /** Cases cfg does not pass yet (kept honest: each must still fail, see the last test). */
-const KNOWN_FAILURES = new Set<string>([
-  // The lexer reports the unterminated string at its opening quote, Puppet at the end of the line after it.
-  "176-errors-syntax-unterminated-string",
-]);
+const KNOWN_FAILURES = new Set<string>([]);
 
 const cases = readdirSync(CASES_DIR).filter((c) => /^\d{3}-/.test(c)).sort();
 
