@@ -741,11 +741,11 @@ export class Evaluator implements CallContext {
       const savedScope = this.curScope;
       this.curScope = cscope;
       try {
-        this.bindParams(cdef.parameters, params, cscope, `Class[${title}]`, name, def.file);
         cscope.vars.set("title", name);
         cscope.vars.set("name", name);
         cscope.vars.set("module_name", def.moduleName);
         cscope.vars.set("caller_module_name", scope.moduleName);
+        this.bindParams(cdef.parameters, params, cscope, `Class[${title}]`, name, def.file);
         res.evaluated = true;
         this.evalBody(cdef.body, cscope);
       } finally {
