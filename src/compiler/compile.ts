@@ -4,7 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { createDiagnostic } from "../diagnostics/diagnostic.js";
 import { PHash, PRegexp, PSensitive, DEFAULT, type Value } from "./values.js";
-import { PClassType, PResourceType, PType } from "../typecheck/types.js";
+import { PClassType, PResourceType, PType, inferType } from "../typecheck/types.js";
 import { PuppetEvalError, valueToString } from "./value-ops.js";
 import { EvalError, Evaluator, type Resource } from "./evaluator.js";
 import { LookupError, HieraDataError } from "./hiera/index.js";
@@ -42,6 +42,24 @@ export class JsonFloat {
     return this.value;
   }
 }
+/**
+ * A Hash with integer-like keys ("80"), whose order a JavaScript object would not keep. Serialised
+ * in order by stringifyCatalog; as a plain object (order lost) by JSON.stringify elsewhere.
+ */
+export class JsonOrderedHash {
+  constructor(
+    readonly entries: readonly [string, unknown][],
+    readonly object: Record<string, unknown>,
+  ) {}
+  toJSON(): unknown {
+    if (!marking) return this.object;
+    const id = orderedHashes.length;
+    orderedHashes.push(this);
+    return `${MARK}H${id}${MARK}`;
+  }
+}
+const orderedHashes: JsonOrderedHash[] = [];
+
 /** An Integer outside JavaScript's safe range (printed exactly). */
 export class JsonBigInt {
   constructor(readonly value: bigint) {}
@@ -50,23 +68,83 @@ export class JsonBigInt {
   }
 }
 
-function toJson(v: Value): unknown {
+/**
+ * Puppet's conversion of parameter values to catalog data, with its warnings for values that are
+ * not Data. Puppet builds the path of each warning by appending to a message prefix that it never
+ * resets, so the paths grow from one warning to the next within a resource; reproduced as is.
+ */
+interface DataContext {
+  prefix: string;
+  path: (string | number)[];
+  where: string;
+  warnings: string[];
+}
+
+function pathText(path: readonly (string | number)[]): string {
+  return path.map((p) => (typeof p === "number" ? `[${p}]` : `['${p}']`)).join("");
+}
+
+function warnData(ctx: DataContext | undefined, what: string, asString: string): void {
+  if (!ctx) return;
+  ctx.prefix += pathText(ctx.path);
+  ctx.warnings.push(`Warning: ${ctx.prefix} contains ${what}. It will be converted to the String '${asString}'${ctx.where}`);
+}
+
+function toJson(v: Value, ctx?: DataContext): unknown {
   if (v === null) return null;
-  if (v === DEFAULT) return "default";
+  if (v === DEFAULT) {
+    warnData(ctx, "the special value default", "default");
+    return "default";
+  }
   if (typeof v === "bigint") return v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : new JsonBigInt(v);
   if (typeof v === "number") return Number.isInteger(v) && Math.abs(v) < 1e16 ? new JsonFloat(v) : Number.isFinite(v) ? v : null;
   if (typeof v === "string" || typeof v === "boolean") return v;
-  if (Array.isArray(v)) return v.map(toJson);
+  if (Array.isArray(v)) {
+    return v.map((x, i) => {
+      ctx?.path.push(i);
+      try {
+        return toJson(x, ctx);
+      } finally {
+        ctx?.path.pop();
+      }
+    });
+  }
   if (v instanceof PHash) {
     const o: Record<string, unknown> = {};
-    for (const [k, x] of v) o[typeof k === "string" ? k : valueToString(k)] = toJson(x);
-    return o;
+    let integerLike = false;
+    const entries: [string, unknown][] = [];
+    for (const [k, x] of v) {
+      const key = typeof k === "string" ? k : valueToString(k);
+      if (typeof k !== "string") {
+        const tn = inferType(k).generalize().shortName();
+        warnData(ctx, `a hash with ${/^[AEIOU]/.test(tn) ? "an" : "a"} ${tn} key`, key);
+      }
+      if (/^(0|[1-9]\d{0,9})$/.test(key)) integerLike = true;
+      ctx?.path.push(key);
+      let jv: unknown;
+      try {
+        jv = toJson(x, ctx);
+      } finally {
+        ctx?.path.pop();
+      }
+      o[key] = jv;
+      entries.push([key, jv]);
+    }
+    // JavaScript objects list integer-like keys first; Puppet keeps insertion order.
+    return integerLike ? new JsonOrderedHash(entries, o) : o;
   }
-  if (v instanceof PSensitive) return toJson(v.value);
-  if (v instanceof PResourceType) return v.referenceString();
-  if (v instanceof PClassType) return v.referenceString();
-  if (v instanceof PRegexp) return `/${v.source}/`;
-  if (v instanceof PType) return v.toString();
+  if (v instanceof PSensitive) return toJson(v.value, ctx);
+  if (v instanceof PResourceType && v.title !== undefined) return v.referenceString();
+  if (v instanceof PClassType && v.className !== undefined) return v.referenceString();
+  if (v instanceof PRegexp) {
+    warnData(ctx, "a Regexp value", `/${v.source}/`);
+    return `/${v.source}/`;
+  }
+  if (v instanceof PType) {
+    const n = v.name;
+    warnData(ctx, `${/^[AEIOU]/.test(n) ? "an" : "a"} ${n}-Type value`, v.toString());
+    return v.toString();
+  }
   return valueToString(v);
 }
 
@@ -80,7 +158,20 @@ function stringifyValue(v: unknown, pad: string): string {
   } finally {
     marking = false;
   }
-  if (text.includes("\\u0000")) text = text.replace(/"\\u0000(-?[0-9.e+]+)\\u0000"/g, "$1");
+  // Unmark: numbers print bare; ordered hashes are serialised here (their values may hold marks too).
+  for (let guard = 0; text.includes("\\u0000") && guard < 100; guard++) {
+    text = text.replace(/"\\u0000(H\d+|-?[0-9.e+]+)\\u0000"/g, (_m, x: string) => {
+      if (x[0] !== "H") return x;
+      const h = orderedHashes[Number(x.slice(1))]!;
+      marking = true;
+      try {
+        return `{${h.entries.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(", ")}}`;
+      } finally {
+        marking = false;
+      }
+    });
+  }
+  orderedHashes.length = 0;
   return pad && text.includes("\n") ? text.replace(/\n/g, "\n" + pad) : text;
 }
 
@@ -110,7 +201,7 @@ export function stringifyCatalog(v: unknown): string {
   return [...catalogChunks(v)].join("");
 }
 
-function resourceJson(r: Resource): Record<string, unknown> {
+function resourceJson(r: Resource, warnings: string[]): Record<string, unknown> {
   const o: Record<string, unknown> = { type: r.type, title: r.title, tags: r.tags };
   if (r.file !== undefined) {
     o.file = r.file;
@@ -120,10 +211,13 @@ function resourceJson(r: Resource): Record<string, unknown> {
   o.kind = r.kind;
   const params: Record<string, unknown> = {};
   const sensitive: string[] = [];
+  const ctx: DataContext = { prefix: r.ref, path: [], where: r.file !== undefined ? ` (file: ${r.file}, line: ${r.line})` : "", warnings };
   for (const [k, v] of r.params) {
     if (v === null) continue;
     if (v instanceof PSensitive) sensitive.push(k);
-    params[k] = toJson(v);
+    ctx.path.push(k);
+    params[k] = toJson(v, ctx);
+    ctx.path.pop();
   }
   if (sensitive.length) o.sensitive_parameters = sensitive;
   if (Object.keys(params).length) o.parameters = params;
@@ -177,6 +271,7 @@ export function compile(opts: CompileOptions): CompileResult {
     return { diagnostics: [path ? { ...d, help: `evaluated in ${path}` } : d], log: ev.logs, puppetError: puppetErrorText(e, opts.nodeName) };
   }
   const resources = ev.resources.filter((r) => !r.virtual);
+  const dataWarnings: string[] = [];
   const live = new Set(resources);
   const tags = [...ev.catalogTags];
   const catalog = {
@@ -187,11 +282,11 @@ export function compile(opts: CompileOptions): CompileResult {
     catalog_uuid: "00000000-0000-0000-0000-000000000000",
     catalog_format: 2,
     environment,
-    resources: resources.map(resourceJson),
+    resources: resources.map((r) => resourceJson(r, dataWarnings)),
     edges: ev.edges.filter(([a, b]) => live.has(a) && live.has(b)).map(([a, b]) => ({ source: a.ref, target: b.ref })),
     classes: ev.classes,
   };
-  return { catalog, diagnostics: [], log: ev.logs };
+  return { catalog, diagnostics: [], log: [...ev.logs, ...dataWarnings] };
 }
 
 function locText(e: EvalError): string {
