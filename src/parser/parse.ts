@@ -37,7 +37,27 @@ function run(file: SourceFile, epp: boolean, opts: ParseOptions): ParseResult {
   }
   // A lexical error leaves the token stream cut short; parser errors after it are consequences.
   const firstLexError = lexed.diagnostics.length ? Math.min(...lexed.diagnostics.map((d) => d.span?.start ?? 0)) : Infinity;
-  const diagnostics = [...lexed.diagnostics, ...parser.diagnostics.filter((d) => (d.span?.start ?? 0) < firstLexError)];
+  // Puppet lexes on demand, so an error at the token just before the lexical error (which cfg's
+  // two-token look-ahead can report) never happens there: the lexer fails first.
+  const tokens = lexed.tokens;
+  const beforeLexError = (at: number): boolean => {
+    let lo = 0;
+    let hi = tokens.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (tokens[mid]!.start <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    const next = tokens[lo + 1];
+    return tokens[lo] !== undefined && tokens[lo]!.start === at && (next === undefined || next.start > firstLexError);
+  };
+  const diagnostics = [
+    ...lexed.diagnostics,
+    ...parser.diagnostics.filter((d) => {
+      const at = d.span?.start ?? 0;
+      return at < firstLexError && !(firstLexError !== Infinity && beforeLexError(at));
+    }),
+  ];
   if (diagnostics.length === 0 && opts.validate !== false) diagnostics.push(...validateProgram(file, program, { epp }));
   diagnostics.sort((a, b) => (a.span?.start ?? 0) - (b.span?.start ?? 0));
   return { program, diagnostics, tokens: lexed.tokens, comments: lexed.comments };
