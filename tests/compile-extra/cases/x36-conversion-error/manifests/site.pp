@@ -1,0 +1,3 @@
+$n = Integer('12')
+notice($n)
+$m = Integer('twelve')

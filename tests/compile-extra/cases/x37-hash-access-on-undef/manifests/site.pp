@@ -1,0 +1,1 @@
+$v = $facts['no_such']['key']
