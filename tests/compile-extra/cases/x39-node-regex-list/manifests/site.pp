@@ -1,0 +1,4 @@
+node /^web\d+/, /^(node)(\d+)\./ {
+  notify { "matched ${1} ${2}": }
+}
+node default { notify { 'default': } }
