@@ -315,10 +315,11 @@ export function puppetErrorText(e: unknown, node: string): string {
 function toDiagnostic(e: unknown, node: string): Diagnostic {
   if (e instanceof EvalError) {
     const x = e as EvalError & { parseError?: boolean };
-    return createDiagnostic((x.parseError ? "CFG3001" : e.plain ? "CFG4000" : "CFG3000"), {
+    return createDiagnostic(x.parseError ? "CFG3001" : e.plain ? "CFG4000" : "CFG3000", {
       file: e.file,
       span: e.span,
       args: { message: e.message },
+      related: e.related ? [e.related] : undefined,
     });
   }
   if (e instanceof PuppetEvalError || e instanceof LookupError || e instanceof HieraDataError) {

@@ -34,6 +34,8 @@ export class EvalError extends Error {
   lineOnly = false;
   /** Message is shown without "Evaluation Error: " (catalog-level errors). */
   plain = false;
+  /** Another place the error involves (the first declaration of a duplicate). */
+  related?: { file: SourceFile; span: A.BaseNode["span"]; message: string };
   /** ` (file: f, line: l, column: c)` as Puppet appends it ("" without a location). */
   locationText(): string {
     if (!this.file || !this.span) return "";
@@ -910,7 +912,9 @@ export class Evaluator implements CallContext {
               ? "Resource Statement"
               : undefined;
         if (prefix && !(err as { noPrefix?: boolean }).noPrefix) msg = `Error while evaluating a ${prefix}, ${msg}`;
-        throw new EvalError(msg, this.curFile, this.opSpan(e));
+        const located = new EvalError(msg, this.curFile, this.opSpan(e));
+        located.related = (err as { related?: EvalError["related"] }).related;
+        throw located;
       }
       if (err instanceof RangeError) throw new EvalError(`Stack level too deep`, this.curFile, e.span);
       throw err;
@@ -1925,19 +1929,19 @@ export class Evaluator implements CallContext {
     const existing = this.findResource(type, title);
     const line = this.curFile.position((stmt ?? node).span.start).line;
     if (existing) {
-      throw new PuppetEvalError(
+      const err = new PuppetEvalError(
         `Duplicate declaration: ${type}[${title}] is already declared at (file: ${existing.file}, line: ${existing.line}); cannot redeclare (file: ${this.curFile.path}, line: ${line})`,
       );
+      if (existing.declFile && existing.declSpan) (err as { related?: unknown }).related = { file: existing.declFile, span: existing.declSpan, message: `${type}[${title}] first declared here` };
+      throw err;
     }
     const r = new Resource(type, title, kind);
     r.file = this.curFile.path;
     r.line = line;
     r.scope = scope; // kept only until a defined type's body is evaluated
     r.def = def;
-    if (def) {
-      r.declFile = this.curFile;
-      r.declSpan = (stmt ?? node).span;
-    }
+    r.declFile = this.curFile;
+    r.declSpan = (stmt ?? node).span;
     r.virtual = form !== "regular";
     r.exported = form === "exported";
     const dparams = def ? new Set((def.node as A.ResourceTypeDefinition).parameters.map((p) => p.name)) : undefined;
