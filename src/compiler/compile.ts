@@ -266,7 +266,7 @@ export function compile(opts: CompileOptions): CompileResult {
   try {
     ev.run();
   } catch (e) {
-    const d = toDiagnostic(e, opts.nodeName);
+    const d = toDiagnostic(e, opts.nodeName, environment);
     const path = ev.evaluationPath();
     return { diagnostics: [path ? { ...d, help: `evaluated in ${path}` } : d], log: ev.logs, puppetError: puppetErrorText(e, opts.nodeName) };
   }
@@ -312,13 +312,13 @@ export function puppetErrorText(e: unknown, node: string): string {
   return `Error: ${(e as Error).message ?? String(e)} on node ${node}`;
 }
 
-function toDiagnostic(e: unknown, node: string): Diagnostic {
+function toDiagnostic(e: unknown, node: string, env = "production"): Diagnostic {
   if (e instanceof EvalError) {
     const x = e as EvalError & { parseError?: boolean };
     return createDiagnostic(x.parseError ? "CFG3001" : e.plain ? "CFG4000" : "CFG3000", {
       file: e.file,
       span: e.span,
-      args: { message: e.message },
+      args: { message: e.message, environment: env },
       related: e.related ? [e.related] : undefined,
     });
   }

@@ -36,7 +36,7 @@ export const DIAGNOSTIC_CODES = defineCodes({
 
   // ---- CFG3xxx: evaluation
   CFG3000: { severity: "error", message: "{message}" },
-  CFG3001: { severity: "error", message: "Could not parse for environment: {message}" },
+  CFG3001: { severity: "error", message: "Could not parse for environment {environment}: {message}" },
   CFG3002: { severity: "error", message: "{message}", help: "declared where the evaluation path shows" },
 
   // ---- CFG4xxx: catalog and graph
