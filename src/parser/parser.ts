@@ -332,9 +332,10 @@ export class Parser {
         };
       } else if (Array.isArray(expr)) {
         const name = prev && prev.kind === "QualifiedName" ? prev.value : undefined;
-        const second = expr[1]!;
+        // Puppet locates this error at the first comma of the list.
+        const comma = this.file.text.indexOf(",", expr[0]!.span.end);
         this.errorAt(
-          second.span,
+          comma >= 0 ? { start: comma, end: comma + 1 } : expr[1]!.span,
           name !== undefined
             ? `attempt to pass argument list to the function '${name}' which cannot be called without parentheses`
             : "illegal comma separated argument list",
