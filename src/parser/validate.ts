@@ -49,7 +49,7 @@ export function labelOf(n: A.Node): string {
     case "OrExpression":
       return "'or' expression";
     case "NotExpression":
-      return "'!' expression";
+      return "'not' expression";
     case "UnaryMinusExpression":
       return "Unary Minus";
     case "UnfoldExpression":
@@ -132,7 +132,6 @@ function isIdem(e: A.Expression): boolean {
     case "HeredocExpression":
     case "ArithmeticExpression":
     case "ComparisonExpression":
-    case "MatchExpression":
     case "InExpression":
     case "AndExpression":
     case "OrExpression":
@@ -164,11 +163,29 @@ export function validateProgram(file: SourceFile, program: A.Program, opts: { ep
   const report = (span: Span, message: string, severity: "error" | "warning" = "error") =>
     out.push(createDiagnostic(severity === "error" ? "CFG1200" : "CFG1201", { file, span, args: { message } }));
 
+  /** Where Puppet locates a node: a binary operator expression at its operator. */
+  const locate = (n: A.Expression): Span => {
+    switch (n.kind) {
+      case "ArithmeticExpression":
+      case "ComparisonExpression":
+      case "MatchExpression":
+        return operatorAt(n.left.span.end, n.operator);
+      case "InExpression":
+        return operatorAt(n.left.span.end, "in");
+      case "AndExpression":
+        return operatorAt(n.left.span.end, "and");
+      case "OrExpression":
+        return operatorAt(n.left.span.end, "or");
+      default:
+        return n.span;
+    }
+  };
+
   const checkBlock = (statements: readonly A.Expression[]) => {
     for (let i = 0; i < statements.length - 1; i++) {
       const s = statements[i]!;
       if (isIdem(s)) {
-        report(s.span, `This ${labelOf(s)} has no effect. A value was produced and then forgotten (one or more preceding expressions may have the wrong form)`);
+        report(locate(s), `This ${labelOf(s)} has no effect. A value was produced and then forgotten (one or more preceding expressions may have the wrong form)`);
       }
     }
   };
@@ -243,7 +260,7 @@ export function validateProgram(file: SourceFile, program: A.Program, opts: { ep
     if (body.kind === "Nop") return;
     const last = body.kind === "BlockExpression" ? body.statements[body.statements.length - 1] : (body as A.Expression);
     if (last && isIdem(last)) {
-      report(last.span, `This ${labelOf(last)} has no effect. ${articleUc(labelOf(n))} can not end with a value-producing expression without other effect`);
+      report(locate(last), `This ${labelOf(last)} has no effect. ${articleUc(labelOf(n))} can not end with a value-producing expression without other effect`);
     }
   };
 
