@@ -237,6 +237,17 @@ export class Parser {
         afterSemicolon = false;
       } catch (e) {
         if (!(e instanceof SyntaxError_) || !recover) throw e;
+        // A token that cannot start a statement after a complete one: Puppet's LALR parser first
+        // reduces the list so far (default reductions), transforming its calls, so a bad comma
+        // list before it is reported first.
+        if (this.i === before && this.diagnostics.length === errorsBefore) {
+          try {
+            this.transformCalls([...raw]);
+          } catch (te) {
+            if (!(te instanceof SyntaxError_)) throw te;
+            this.diagnostics.push(te.diagnostic);
+          }
+        }
         this.diagnostics.push(e.diagnostic);
         this.recover(before);
         afterStatement = false;
