@@ -1,0 +1,16 @@
+// Every resource type cfg can apply, by lower-case Puppet type name.
+import { cronType } from "./cron.js";
+import { execType } from "./exec.js";
+import { fileType } from "./file.js";
+import { fileLineType } from "./file_line.js";
+import { groupType } from "./group.js";
+import { hostType } from "./host.js";
+import { notifyType } from "./notify.js";
+import { packageType } from "./package.js";
+import { serviceType } from "./service.js";
+import type { ResourceType } from "./types.js";
+import { userType } from "./user.js";
+
+export const RESOURCE_TYPES: ReadonlyMap<string, ResourceType> = new Map(
+  [cronType, execType, fileType, fileLineType, groupType, hostType, notifyType, packageType, serviceType, userType].map((t) => [t.name, t]),
+);
