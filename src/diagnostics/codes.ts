@@ -60,6 +60,7 @@ export const DIAGNOSTIC_CODES = defineCodes({
 
   // ---- CFG6xxx: apply and providers
   CFG6000: { severity: "error", message: "{message}" },
+  CFG6001: { severity: "error", message: "Invalid catalog JSON in {path}: {reason}", help: "a catalog is what `cfg compile` or `puppet catalog compile` prints" },
 });
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -2,6 +2,7 @@
 import { cronType } from "./cron.js";
 import { execType } from "./exec.js";
 import { fileType } from "./file.js";
+import { filebucketType } from "./filebucket.js";
 import { fileLineType } from "./file_line.js";
 import { groupType } from "./group.js";
 import { hostType } from "./host.js";
@@ -12,5 +13,5 @@ import type { ResourceType } from "./types.js";
 import { userType } from "./user.js";
 
 export const RESOURCE_TYPES: ReadonlyMap<string, ResourceType> = new Map(
-  [cronType, execType, fileType, fileLineType, groupType, hostType, notifyType, packageType, serviceType, userType].map((t) => [t.name, t]),
+  [cronType, execType, fileType, filebucketType, fileLineType, groupType, hostType, notifyType, packageType, serviceType, userType].map((t) => [t.name, t]),
 );

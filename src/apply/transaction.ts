@@ -1,0 +1,330 @@
+// Applies a loaded catalog: validates everything first (nothing changes when anything is wrong),
+// then walks the graph in order. A failed resource fails only itself; its dependents are skipped
+// and say which failure they depend on; everything else is applied. Refresh events travel along
+// notify/subscribe (through containers) and reach services and execs after their own changes.
+import { performance } from "node:perf_hooks";
+import { METAPARAMETERS, type ApplyContext, type ApplyOutcome, type CatalogView, type LogLevel, type ResourceEvent, type ResourceInstance, type ResourceType } from "../resources/types.js";
+import { containmentPath, refKey, type CatalogNode, type LoadedCatalog } from "./catalog.js";
+import { buildGraph, nodeOfVertex, type ResourceGraph } from "./graph.js";
+import { makeRedactor } from "./redact.js";
+
+export interface ApplyOptions {
+  readonly noop: boolean;
+  readonly showDiff: boolean;
+  readonly modulepath: readonly string[];
+  readonly environmentDir?: string;
+  readonly bucketDir: string;
+  readonly types: ReadonlyMap<string, ResourceType>;
+  /** Called for every log entry as it happens (the console output). */
+  readonly onLog?: (entry: LogEntry) => void;
+}
+
+export interface LogEntry {
+  readonly level: LogLevel;
+  readonly message: string;
+  /** "Puppet" or the resource path, e.g. "/Stage[main]/Main/File[/x]/ensure". */
+  readonly source: string;
+  readonly tags: readonly string[];
+  readonly time: string;
+  readonly file: string | null;
+  readonly line: number | null;
+}
+
+export interface ReportEvent extends ResourceEvent {
+  readonly time: string;
+}
+
+export interface ResourceStatus {
+  readonly node: CatalogNode;
+  readonly containmentPath: string[];
+  provider: string | null;
+  evaluationTime: number | null;
+  time: string;
+  failed: boolean;
+  failedToRestart: boolean;
+  changed: boolean;
+  outOfSync: boolean;
+  skipped: boolean;
+  restarted: boolean;
+  events: ReportEvent[];
+  /** Refs of the failed resources this one depends on (why it was skipped). */
+  failedDependencies: string[];
+}
+
+export interface CatalogRefusal {
+  readonly message: string;
+  readonly ref?: string;
+  readonly file?: string;
+  readonly line?: number;
+}
+
+export interface TransactionResult {
+  /** Set when the catalog was refused before anything changed: every problem. */
+  readonly refused?: CatalogRefusal[];
+  readonly statuses: ResourceStatus[];
+  readonly logs: LogEntry[];
+  readonly graph?: ResourceGraph;
+  readonly evaluationSeconds: number;
+  /** Seconds spent per type (lower-case name), for the report's time metrics. */
+  readonly timeByType: Map<string, number>;
+}
+
+const now = (): string => new Date().toISOString();
+
+function instanceOf(node: CatalogNode, type: ResourceType): ResourceInstance {
+  const params = node.params[type.namevar] === undefined ? { ...node.params, [type.namevar]: node.title } : node.params;
+  return { type: node.type, title: node.title, ref: node.ref, params, sensitive: node.sensitive, file: node.file, line: node.line, tags: node.tags };
+}
+
+function displayValue(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map((x) => `'${String(x)}'`).join(", ")}]`;
+  if (v === null || v === undefined) return "absent";
+  return String(v);
+}
+
+function quoted(v: unknown): string {
+  return Array.isArray(v) ? displayValue(v) : `'${displayValue(v)}'`;
+}
+
+/** Checks the whole catalog; returns every problem (empty when it can be applied). */
+export function checkCatalog(catalog: LoadedCatalog, types: ReadonlyMap<string, ResourceType>, graphProblems: { message: string; node?: CatalogNode }[]): CatalogRefusal[] {
+  const problems: CatalogRefusal[] = [];
+  const at = (n: CatalogNode, message: string): CatalogRefusal => ({ message, ref: n.ref, file: n.file, line: n.line });
+  const view = catalogView(catalog, types);
+  for (const n of catalog.nodes) {
+    if (n.isContainer) continue;
+    const type = types.get(n.type.toLowerCase());
+    if (!type) {
+      problems.push(at(n, `cfg cannot apply resources of type ${n.type} (${n.ref})`));
+      continue;
+    }
+    if (type.attributes.length) {
+      const known = new Set(type.attributes);
+      for (const p of Object.keys(n.params)) {
+        if (!known.has(p) && !METAPARAMETERS.has(p)) problems.push(at(n, `Invalid parameter '${p}' on ${n.ref}`));
+      }
+    }
+    for (const p of type.validate(instanceOf(n, type), { catalog: view })) {
+      problems.push(at(n, p.attribute ? `${n.ref}: parameter '${p.attribute}': ${p.message}` : `${n.ref}: ${p.message}`));
+    }
+    const noop = n.params.noop;
+    if (noop !== undefined && typeof noop !== "boolean" && noop !== "true" && noop !== "false") problems.push(at(n, `${n.ref}: parameter 'noop': Invalid value ${JSON.stringify(noop)}. Valid values are true, false.`));
+  }
+  for (const p of graphProblems) problems.push(p.node ? at(p.node, p.message) : { message: p.message });
+  return problems;
+}
+
+function catalogView(catalog: LoadedCatalog, types: ReadonlyMap<string, ResourceType>): CatalogView {
+  const byType = new Map<string, ResourceInstance[]>();
+  for (const n of catalog.nodes) {
+    if (n.isContainer) continue;
+    const t = types.get(n.type.toLowerCase());
+    if (!t) continue;
+    let l = byType.get(n.type);
+    if (!l) byType.set(n.type, (l = []));
+    l.push(instanceOf(n, t));
+  }
+  return {
+    has: (type, title) => catalog.byKey.has(refKey(type, title)),
+    ofType: (type) => byType.get(type) ?? [],
+  };
+}
+
+export function cycleMessage(catalog: LoadedCatalog, cycles: number[][]): string {
+  const lines = [`Found ${cycles.length} dependency cycle${cycles.length === 1 ? "" : "s"}:`];
+  for (const c of cycles) {
+    lines.push(`(${c.map((i) => catalog.nodes[i]!.ref).join(" => ")})`);
+    for (const i of new Set(c)) {
+      const n = catalog.nodes[i]!;
+      if (n.file) lines.push(`    ${n.ref} at ${n.file}${n.line ? `:${n.line}` : ""}`);
+    }
+  }
+  lines.push("Break the cycle by removing one of these relationships; `--graph DIR` writes the graph as DOT.");
+  return lines.join("\n");
+}
+
+export async function applyCatalog(catalog: LoadedCatalog, opts: ApplyOptions): Promise<TransactionResult> {
+  const t0 = performance.now();
+  const logs: LogEntry[] = [];
+  const redact = makeRedactor(catalog);
+  const emit = (level: LogLevel, message: string, source: string, node?: CatalogNode): void => {
+    const entry: LogEntry = {
+      level,
+      message: redact(message),
+      source,
+      tags: node ? [level, ...node.tags] : [level],
+      time: now(),
+      file: node?.file ?? null,
+      line: node?.line ?? null,
+    };
+    logs.push(entry);
+    opts.onLog?.(entry);
+  };
+
+  // Autorequires name resources by type and title; keep those in the catalog.
+  const autorequires = (n: CatalogNode): number[] => {
+    const type = opts.types.get(n.type.toLowerCase());
+    if (!type?.autorequire) return [];
+    const out: number[] = [];
+    for (const ref of type.autorequire(instanceOf(n, type))) {
+      const idx = catalog.byKey.get(refKey(ref.type, ref.title));
+      if (idx !== undefined && !catalog.nodes[idx]!.isContainer) out.push(idx);
+    }
+    return out;
+  };
+  const { graph, problems: graphProblems } = buildGraph(catalog, autorequires);
+  const refused = checkCatalog(catalog, opts.types, graphProblems);
+  if (graph.cycles.length) refused.push({ message: cycleMessage(catalog, graph.cycles) });
+  const timeByType = new Map<string, number>();
+  if (refused.length || !graph.order) {
+    return { refused, statuses: [], logs, graph, evaluationSeconds: (performance.now() - t0) / 1000, timeByType };
+  }
+
+  const view = catalogView(catalog, opts.types);
+  const statuses: ResourceStatus[] = [];
+  const statusByNode = new Map<number, ResourceStatus>();
+  // Per vertex: the failed resources it depends on (Puppet's failed_dependencies, propagated).
+  const failedDeps: (Set<number> | undefined)[] = new Array(graph.vertexCount);
+  const failedNodes = new Set<number>();
+  const alreadyNotified = new Set<number>();
+  // Leaf -> queued refresh events (real ones and noop ones).
+  const pending = new Map<number, { real: number; noop: number }>();
+
+  const queueRefresh = (from: number, real: number, noop: number): void => {
+    const targets = graph.refreshTargets.get(from);
+    if (!targets) return;
+    for (const t of targets) {
+      const p = pending.get(t) ?? { real: 0, noop: 0 };
+      p.real += real;
+      p.noop += noop;
+      pending.set(t, p);
+    }
+  };
+
+  for (const v of graph.order) {
+    const idx = nodeOfVertex(v);
+    const node = catalog.nodes[idx]!;
+    const deps = new Set<number>();
+    for (const u of graph.in[v]!) {
+      const f = failedDeps[u];
+      if (f) for (const x of f) deps.add(x);
+      const ui = nodeOfVertex(u);
+      if (!catalog.nodes[ui]!.isContainer && failedNodes.has(ui)) deps.add(ui);
+    }
+    if (deps.size) failedDeps[v] = deps;
+    if (node.isContainer) continue;
+
+    const type = opts.types.get(node.type.toLowerCase())!;
+    const path = containmentPath(catalog, node);
+    const source = "/" + path.join("/");
+    const status: ResourceStatus = {
+      node,
+      containmentPath: path,
+      provider: null,
+      evaluationTime: null,
+      time: now(),
+      failed: false,
+      failedToRestart: false,
+      changed: false,
+      outOfSync: false,
+      skipped: false,
+      restarted: false,
+      events: [],
+      failedDependencies: [...deps].map((i) => catalog.nodes[i]!.ref),
+    };
+    statuses.push(status);
+    statusByNode.set(idx, status);
+
+    if (deps.size) {
+      for (const d of deps) {
+        if (alreadyNotified.has(d)) continue;
+        alreadyNotified.add(d);
+        emit("notice", `Dependency ${catalog.nodes[d]!.ref} has failures: true`, source, node);
+      }
+      emit("warning", "Skipping because of failed dependencies", source, node);
+      status.skipped = true;
+      pending.delete(idx);
+      continue;
+    }
+
+    const resourceNoop = opts.noop || node.params.noop === true || node.params.noop === "true";
+    const inst = instanceOf(node, type);
+    const ctx: ApplyContext = {
+      noop: resourceNoop,
+      showDiff: opts.showDiff,
+      modulepath: opts.modulepath,
+      environmentDir: opts.environmentDir,
+      bucketDir: opts.bucketDir,
+      catalog: view,
+      log: (level, message, property) => emit(level, message, property ? `${source}/${property}` : source, node),
+      logGlobal: (level, message) => emit(level, message, "Puppet"),
+      display: (property, value) => (node.sensitive.has(property) ? "[redacted]" : displayValue(value)),
+    };
+    const recordOutcome = (outcome: ApplyOutcome): void => {
+      if (outcome.provider) status.provider = outcome.provider;
+      for (const e of outcome.events) {
+        const sensitive = node.sensitive.has(e.property);
+        const previousValue = sensitive ? "[redacted]" : e.previousValue;
+        const desiredValue = sensitive ? "[redacted]" : e.desiredValue;
+        const message = e.status === "noop" ? `current_value ${quoted(previousValue)}, should be ${quoted(desiredValue)} (noop)` : e.message;
+        const ev: ReportEvent = { ...e, previousValue, desiredValue, message: redact(message), time: now() };
+        status.events.push(ev);
+        emit(e.status === "failure" ? "err" : "notice", ev.message, `${source}/${e.property}`, node);
+      }
+      if (outcome.failed || outcome.events.some((e) => e.status === "failure")) status.failed = true;
+      if (outcome.failedToRestart) status.failedToRestart = true;
+    };
+
+    const t1 = performance.now();
+    try {
+      recordOutcome(await type.apply(inst, ctx));
+    } catch (e) {
+      status.failed = true;
+      emit("err", `Could not evaluate: ${(e as Error).message}`, source, node);
+    }
+    const real = status.events.filter((e) => e.status === "success").length;
+    const noopCount = status.events.filter((e) => e.status === "noop").length;
+    status.outOfSync = status.events.length > 0;
+    status.changed = real > 0 && !status.failed;
+
+    // Refresh events that reached this resource.
+    const got = pending.get(idx);
+    pending.delete(idx);
+    let restarted = false;
+    if (got && type.refresh && !status.failed) {
+      const count = got.real + got.noop;
+      const plural = count === 1 ? "event" : "events";
+      if (got.real === 0 || resourceNoop) {
+        emit("notice", `Would have triggered 'refresh' from ${count} ${plural}`, source, node);
+        status.events.push({ property: "", previousValue: null, desiredValue: null, message: `Would have triggered 'refresh' from ${count} ${plural}`, name: "noop_restart", status: "noop", time: now() });
+        queueRefresh(idx, 0, 1);
+      } else {
+        try {
+          const outcome = await type.refresh(inst, ctx);
+          recordOutcome(outcome);
+          if (outcome.failedToRestart || outcome.failed) {
+            status.failedToRestart = true;
+          } else {
+            restarted = true;
+            emit("notice", `Triggered 'refresh' from ${count} ${plural}`, source, node);
+            status.events.push({ property: "", previousValue: null, desiredValue: null, message: `Triggered 'refresh' from ${count} ${plural}`, name: "refresh", status: "success", time: now() });
+          }
+        } catch (e) {
+          const message = `Failed to call refresh: ${(e as Error).message}`;
+          emit("err", message, source, node);
+          status.failedToRestart = true;
+          status.failed = true;
+          status.events.push({ property: "", previousValue: null, desiredValue: null, message, name: "refresh", status: "failure", time: now() });
+        }
+      }
+    }
+    status.restarted = restarted;
+    status.evaluationTime = (performance.now() - t1) / 1000;
+    const typeName = node.type.toLowerCase();
+    timeByType.set(typeName, (timeByType.get(typeName) ?? 0) + status.evaluationTime);
+    if (status.failed) failedNodes.add(idx);
+    else if (real > 0 || restarted) queueRefresh(idx, real + (restarted ? 1 : 0), 0);
+    else if (noopCount > 0) queueRefresh(idx, 0, noopCount);
+  }
+  return { statuses, logs, graph, evaluationSeconds: (performance.now() - t0) / 1000, timeByType };
+}
