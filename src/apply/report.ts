@@ -111,10 +111,9 @@ export function buildReport(catalog: LoadedCatalog, result: TransactionResult, m
   timeMetrics.push(["catalog_application", "Catalog application", result.evaluationSeconds]);
   timeMetrics.push(["total", "Total", meta.totalSeconds]);
   const metric = (name: string, values: Metric[]): Record<string, unknown> => ({ name, label: label(name), values });
-  const eventValues: Metric[] = [["total", "Total", sum.events.total]];
-  if (sum.events.failure) eventValues.push(["failure", "Failure", sum.events.failure]);
-  if (sum.events.success) eventValues.push(["success", "Success", sum.events.success]);
-  if (sum.events.noop) eventValues.push(["noop", "Noop", sum.events.noop]);
+  // Puppet always lists failure and success, and noop when there were noop events.
+  const eventValues: Metric[] = [["total", "Total", sum.events.total], ["failure", "Failure", sum.events.failure], ["success", "Success", sum.events.success]];
+  if (sum.events.noop || meta.noop) eventValues.push(["noop", "Noop", sum.events.noop]);
   return {
     host: meta.host ?? catalog.name ?? hostname(),
     time: meta.startTime.toISOString(),

@@ -4,7 +4,7 @@
 // notify/subscribe (through containers) and reach services and execs after their own changes.
 import { performance } from "node:perf_hooks";
 import { METAPARAMETERS, type ApplyContext, type ApplyOutcome, type CatalogView, type LogLevel, type ResourceEvent, type ResourceInstance, type ResourceType } from "../resources/types.js";
-import { containmentPath, refKey, type CatalogNode, type LoadedCatalog } from "./catalog.js";
+import { capitalizeType, containmentPath, refKey, type CatalogNode, type LoadedCatalog } from "./catalog.js";
 import { buildGraph, nodeOfVertex, type ResourceGraph } from "./graph.js";
 import { makeRedactor } from "./redact.js";
 
@@ -190,6 +190,14 @@ export async function applyCatalog(catalog: LoadedCatalog, opts: ApplyOptions): 
   // Leaf -> queued refresh events (real ones and noop ones).
   const pending = new Map<number, { real: number; noop: number }>();
 
+  const containerEvents = new Map<number, { real: number; noop: number }>();
+  const bumpContainer = (c: number, real: number, noop: number): void => {
+    if (!real && !noop) return;
+    const e = containerEvents.get(c) ?? { real: 0, noop: 0 };
+    e.real += real;
+    e.noop += noop;
+    containerEvents.set(c, e);
+  };
   const queueRefresh = (from: number, real: number, noop: number): void => {
     const targets = graph.refreshTargets.get(from);
     if (!targets) return;
@@ -212,7 +220,19 @@ export async function applyCatalog(catalog: LoadedCatalog, opts: ApplyOptions): 
       if (!catalog.nodes[ui]!.isContainer && failedNodes.has(ui)) deps.add(ui);
     }
     if (deps.size) failedDeps[v] = deps;
-    if (node.isContainer) continue;
+    if (node.isContainer) {
+      // A container's end: Puppet's completed whit passes its members' events up; when they were
+      // all noop events it says so ("Class[Main]: Would have triggered 'refresh' from 6 events").
+      const got = containerEvents.get(idx);
+      if ((v & 1) === 1 && got) {
+        if (got.real === 0 && got.noop > 0) {
+          const label = node.type === "Class" ? `Class[${capitalizeType(node.title)}]` : node.ref;
+          emit("notice", `Would have triggered 'refresh' from ${got.noop} ${got.noop === 1 ? "event" : "events"}`, label);
+        }
+        if (node.parent !== undefined) bumpContainer(node.parent, got.real > 0 ? 1 : 0, got.real > 0 ? 0 : 1);
+      }
+      continue;
+    }
 
     const type = opts.types.get(node.type.toLowerCase())!;
     const path = containmentPath(catalog, node);
@@ -322,6 +342,8 @@ export async function applyCatalog(catalog: LoadedCatalog, opts: ApplyOptions): 
     status.evaluationTime = (performance.now() - t1) / 1000;
     const typeName = node.type.toLowerCase();
     timeByType.set(typeName, (timeByType.get(typeName) ?? 0) + status.evaluationTime);
+    const noopAll = status.events.filter((e) => e.status === "noop").length;
+    if (node.parent !== undefined && !status.failed) bumpContainer(node.parent, real + (restarted ? 1 : 0), real || restarted ? 0 : noopAll);
     if (status.failed) failedNodes.add(idx);
     else if (real > 0 || restarted) queueRefresh(idx, real + (restarted ? 1 : 0), 0);
     else if (noopCount > 0) queueRefresh(idx, 0, noopCount);
