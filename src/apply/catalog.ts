@@ -101,6 +101,8 @@ export function loadCatalog(data: unknown): { catalog?: LoadedCatalog; problems:
       problems.push({ message: `resource #${i + 1} has no type or title` });
       continue;
     }
+    // Exported resources are not applied where they are declared (Puppet's to_ral drops them).
+    if (r.exported === true) continue;
     const type = capitalizeType(r.type);
     const title = String(r.title);
     const sensitive = new Set<string>(Array.isArray(r.sensitive_parameters) ? (r.sensitive_parameters as unknown[]).map(String) : []);

@@ -69,6 +69,8 @@ export interface TransactionResult {
   readonly timeByType: Map<string, number>;
 }
 
+const LOG_LEVELS = new Set(["debug", "info", "notice", "warning", "err"]);
+
 const now = (): string => new Date().toISOString();
 
 function instanceOf(node: CatalogNode, type: ResourceType): ResourceInstance {
@@ -267,6 +269,8 @@ export async function applyCatalog(catalog: LoadedCatalog, opts: ApplyOptions): 
       continue;
     }
 
+    // The loglevel metaparameter sets the level of the resource's change messages (notice by default).
+    const eventLevel: LogLevel = LOG_LEVELS.has(String(node.params.loglevel)) ? (String(node.params.loglevel) as LogLevel) : "notice";
     const resourceNoop = opts.noop || node.params.noop === true || node.params.noop === "true";
     const inst = instanceOf(node, type);
     const ctx: ApplyContext = {
@@ -289,7 +293,7 @@ export async function applyCatalog(catalog: LoadedCatalog, opts: ApplyOptions): 
         const message = e.status === "noop" ? `current_value ${quoted(previousValue)}, should be ${quoted(desiredValue)} (noop)` : e.message;
         const ev: ReportEvent = { ...e, previousValue, desiredValue, message: redact(message), time: now() };
         status.events.push(ev);
-        emit(e.status === "failure" ? "err" : "notice", ev.message, `${source}/${e.property}`, node);
+        emit(e.status === "failure" ? "err" : eventLevel, ev.message, `${source}/${e.property}`, node);
       }
       if (outcome.failed || outcome.events.some((e) => e.status === "failure")) status.failed = true;
       if (outcome.failedToRestart) status.failedToRestart = true;
