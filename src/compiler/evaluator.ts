@@ -2008,6 +2008,14 @@ export class Evaluator implements CallContext {
     const cached = this.paramTypes.get(p);
     if (cached !== undefined) return cached;
     const t = this.eval(p.typeExpr!, scope);
+    // An unknown name (e.g. Stdlib::Absolutepath without stdlib) evaluates to a resource type; Puppet
+    // rejects it as a parameter type when no such resource type exists.
+    if (t instanceof PResourceType && t.typeName !== undefined && t.title === undefined) {
+      const lc = t.typeName.toLowerCase();
+      if (lc !== "node" && lc !== "class" && !BUILTIN_TYPES[lc] && !this.findDef("define", lc) && !this.moduleRubyType(lc)) {
+        throw new EvalError(`Resource type not found: ${t.typeName}`, this.curFile, p.span);
+      }
+    }
     if (!this.curFile.text.slice(p.typeExpr!.span.start, p.typeExpr!.span.end).includes("$")) this.paramTypes.set(p, t);
     return t;
   }

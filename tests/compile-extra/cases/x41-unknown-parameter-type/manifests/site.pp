@@ -1,0 +1,1 @@
+class { 'motd': root => '/tmp/x' }

@@ -1,0 +1,5 @@
+class motd (
+  Stdlib::Absolutepath $root,
+) {
+  notice($root)
+}
