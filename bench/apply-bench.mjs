@@ -46,6 +46,9 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const work = mkdtempSync(join(tmpdir(), "cfg-apply-bench-"));
 const facts = join(work, "facts.json");
 writeFileSync(facts, JSON.stringify({ networking: { fqdn: "bench.example.com", hostname: "bench" }, os: { family: "Debian" } }));
+// Puppet reads supplied facts from its client data dir (the json facts terminus).
+mkdirSync(join(work, "client_data", "facts"), { recursive: true });
+writeFileSync(join(work, "client_data", "facts", "bench.example.com.json"), JSON.stringify({ name: "bench.example.com", values: { clientcert: "bench.example.com", networking: { fqdn: "bench.example.com", hostname: "bench" }, os: { family: "Debian" } } }));
 const cfgTarget = join(work, "cfg-target");
 const puppetTarget = join(work, "puppet-target");
 writeFileSync(join(work, "cfg.pp"), manifest(cfgTarget));
@@ -61,7 +64,9 @@ for (let run = 0; run < RUNS; run++) {
       if (tool === "cfg") {
         r = timed("node", [join(root, "bin/cfg.mjs"), "apply", join(work, "cfg.pp"), "--facts", facts, "--node", "bench.example.com", "--vardir", join(work, "cfg-var"), "--detailed-exitcodes"]);
       } else {
-        r = timed(join(root, "../shared/reference/ref-apply.sh"), [join(work, "puppet.pp"), join(work, `puppet-out-${run}-${phase}`)], { REF_FACTS: facts, REF_NODE: "bench.example.com" });
+        // puppet apply itself (as ref-apply.sh runs it, without that script's report conversion).
+        const d = join(work, "puppet-state");
+        r = timed("puppet", ["apply", join(work, "puppet.pp"), "--confdir", join(d, "conf"), "--vardir", join(d, "var"), "--codedir", join(d, "code"), "--statedir", join(d, "state"), "--basemodulepath", "", "--color", "false", "--detailed-exitcodes", "--certname", "bench.example.com", "--facts_terminus", "json", "--client_datadir", join(work, "client_data")]);
       }
       const expected = phase === "first" ? 2 : 0;
       if (r.status !== expected) {
@@ -84,4 +89,3 @@ console.log(row("second (nothing to do)", c2, p2));
 console.log(`peak RSS: cfg ${Math.max(...results.cfg.rss).toFixed(0)} MB, puppet ${Math.max(...results.puppet.rss).toFixed(0)} MB`);
 console.log(`load average: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`);
 void execFileSync;
-void mkdirSync;
