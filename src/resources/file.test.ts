@@ -1,0 +1,178 @@
+// The file type against Puppet 7.23's own events for the same scenario (tests/fixtures/resources/file:
+// site.pp was applied by real Puppet to the same starting tree under /tmp/fref/t), then applied a
+// second time (Puppet's second-run events are in the fixture too).
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fileType } from "./file.js";
+import { makeCatalogView, makeContext, makeResource } from "./test-support.js";
+import type { ResourceEvent, ResourceInstance } from "./types.js";
+
+const fixture = JSON.parse(readFileSync(new URL("../../tests/fixtures/resources/file/puppet-events.json", import.meta.url), "utf8")) as {
+  first_run: Record<string, { property: string; previous_value: unknown; desired_value: unknown; name: string; status: string; message: string }[]>;
+  second_run: Record<string, string[]>;
+};
+
+const roots: string[] = [];
+afterAll(() => {
+  for (const r of roots) rmSync(r, { recursive: true, force: true });
+});
+function tempRoot(): string {
+  const r = mkdtempSync(join(tmpdir(), "cfg-file-test-"));
+  roots.push(r);
+  return r;
+}
+
+/** The starting tree of the Puppet run (see the fixture's site.pp). */
+function setupTree(t: string): void {
+  for (const d of ["pre", "src/sub", "purge/keep", "absdir/x", "dir2file", "symdir"]) mkdirSync(join(t, d), { recursive: true });
+  writeFileSync(join(t, "chg"), "old\n");
+  chmodSync(join(t, "chg"), 0o600);
+  writeFileSync(join(t, "mode"), "m\n");
+  chmodSync(join(t, "mode"), 0o600);
+  writeFileSync(join(t, "src/a"), "s\n");
+  writeFileSync(join(t, "src/sub/b"), "s2\n");
+  writeFileSync(join(t, "purge/junk"), "x\n");
+  writeFileSync(join(t, "purge/keep/z"), "y\n");
+  writeFileSync(join(t, "own"), "o\n");
+  writeFileSync(join(t, "sens"), "sec\n");
+  symlinkSync(join(t, "chg"), join(t, "lnk"));
+  writeFileSync(join(t, "symf"), "q\n");
+  chmodSync(join(t, "symf"), 0o644);
+  writeFileSync(join(t, "dir2file/in"), "hi\n");
+}
+
+/** site.pp's resources, rooted at t. */
+function siteResources(t: string): ResourceInstance[] {
+  const f = (name: string, params: Record<string, unknown>, sensitive: string[] = []): ResourceInstance => makeResource("file", join(t, name), params, "path", sensitive);
+  return [
+    f("new", { content: "hello\n" }),
+    f("newdir", { ensure: "directory", mode: "0750" }),
+    f("newlink", { ensure: "link", target: join(t, "new") }),
+    f("ensurepath", { ensure: join(t, "new") }),
+    f("chg", { content: "new\n", mode: "0644" }),
+    f("mode", { mode: "u=rwX,go=rX" }),
+    f("symdir", { ensure: "directory", mode: "go+rX,u=rwx" }),
+    f("symf", { mode: "a+X,g+w" }),
+    f("own", { owner: "nobody", group: "nogroup" }),
+    f("sens", { content: "secret\n" }, ["content"]),
+    f("sensnew", { content: "secret\n" }, ["content"]),
+    f("lnk", { ensure: "link", target: join(t, "new") }),
+    f("fromsrc", { source: join(t, "src/a") }),
+    f("fromuri", { source: `file://${join(t, "src/a")}` }),
+    f("copydir", { ensure: "directory", source: join(t, "src"), recurse: true }),
+    f("purge", { ensure: "directory", recurse: true, purge: true, force: true }),
+    f("purge/keep", { ensure: "directory" }),
+    f("absdir", { ensure: "absent" }),
+    f("dir2file", { ensure: "file", content: "x", force: true }),
+    f("emptyfile", { ensure: "file" }),
+    f("present", { ensure: "present" }),
+  ];
+}
+
+async function applyAll(resources: ResourceInstance[], opts: { noop?: boolean; bucketDir?: string; showDiff?: boolean; modulepath?: string[] } = {}) {
+  const catalog = makeCatalogView(resources);
+  const out: { r: ResourceInstance; events: ResourceEvent[]; failed: boolean; logs: ReturnType<typeof makeContext>["logs"] }[] = [];
+  for (const r of resources) {
+    const ctx = makeContext({ resource: r, catalog, noop: opts.noop, bucketDir: opts.bucketDir, showDiff: opts.showDiff, modulepath: opts.modulepath });
+    expect(fileType.validate(r, { catalog })).toEqual([]);
+    const o = await fileType.apply(r, ctx);
+    out.push({ r, events: o.events, failed: !!o.failed, logs: ctx.logs });
+  }
+  return out;
+}
+
+/** Our events in Puppet's terms: a generated child's events are keyed by the child's title. */
+function byTitle(t: string, results: Awaited<ReturnType<typeof applyAll>>): Record<string, ResourceEvent[]> {
+  const out: Record<string, ResourceEvent[]> = {};
+  for (const { r, events } of results) {
+    for (const e of events) {
+      const m = /^File\[(.*)\]\/(.*)$/.exec(e.property);
+      const title = (m ? m[1]! : r.title).slice(t.length + 1);
+      (out[title] ??= []).push(m ? { ...e, property: m[2]! } : e);
+    }
+  }
+  return out;
+}
+
+const canon = (t: string, s: unknown): unknown => (typeof s === "string" ? s.split(t).join("/tmp/fref/t") : s);
+
+describe("file: the scenario Puppet applied (fixture)", () => {
+  const t = join(tempRoot(), "t");
+  let first: Awaited<ReturnType<typeof applyAll>>;
+  beforeAll(async () => {
+    mkdirSync(t);
+    setupTree(t);
+    first = await applyAll(siteResources(t));
+  });
+
+  it("first run: the same events, names and messages as Puppet", () => {
+    const ours = byTitle(t, first);
+    expect(Object.keys(ours).sort()).toEqual(Object.keys(fixture.first_run).sort());
+    for (const [title, evs] of Object.entries(fixture.first_run)) {
+      const mine = ours[title]!;
+      expect(mine.map((e) => [e.property, e.name, e.status, canon(t, e.message)]), title).toEqual(evs.map((e) => [e.property, e.name, e.status, e.message]));
+      // Owner/group values: Puppet reports ids, cfg names (so noop messages read like Puppet's).
+      if (title !== "own") expect(mine.map((e) => [canon(t, e.previousValue), canon(t, e.desiredValue)]), title).toEqual(evs.map((e) => [e.previous_value, e.desired_value]));
+    }
+  });
+
+  it("first run: the disk is as Puppet left it", () => {
+    expect(readFileSync(join(t, "new"), "utf8")).toBe("hello\n");
+    expect(statSync(join(t, "newdir")).mode & 0o7777).toBe(0o750);
+    expect(readlinkSync(join(t, "newlink"))).toBe(join(t, "new"));
+    expect(readlinkSync(join(t, "lnk"))).toBe(join(t, "new"));
+    expect(statSync(join(t, "chg")).mode & 0o7777).toBe(0o644);
+    expect(statSync(join(t, "symf")).mode & 0o7777).toBe(0o664);
+    expect(statSync(join(t, "own")).uid).toBe(65534);
+    expect(readFileSync(join(t, "copydir/sub/b"), "utf8")).toBe("s2\n");
+    expect(existsSync(join(t, "purge/junk"))).toBe(false);
+    expect(existsSync(join(t, "purge/keep/z"))).toBe(true);
+    expect(existsSync(join(t, "absdir/x"))).toBe(true);
+    expect(readFileSync(join(t, "dir2file"), "utf8")).toBe("x");
+    expect(statSync(join(t, "emptyfile")).size).toBe(0);
+    // The X failure logs Puppet's own error line too.
+    const modeLogs = first.find((x) => x.r.title.endsWith("/mode"))!.logs;
+    expect(modeLogs).toContainEqual({ level: "err", message: `X only works with the '+' operator at "u=rwX" in symbolic mode "u=rwX,go=rX"`, source: "Puppet" });
+    expect(first.find((x) => x.r.title.endsWith("/absdir"))!.logs.map((l) => l.message)).toContain("Not removing directory; use 'force' to override");
+  });
+
+  it("second run: only what Puppet also repeats", async () => {
+    const second = byTitle(t, await applyAll(siteResources(t)));
+    expect(Object.fromEntries(Object.entries(second).map(([k, v]) => [k, v.map((e) => e.message)]))).toEqual(fixture.second_run);
+  });
+});
+
+describe("file: noop", () => {
+  it("reports what would change and leaves the disk untouched", async () => {
+    const t = join(tempRoot(), "t");
+    mkdirSync(t);
+    setupTree(t);
+    const before = JSON.stringify(snapshot(t));
+    const res = await applyAll(siteResources(t), { noop: true });
+    expect(JSON.stringify(snapshot(t))).toBe(before);
+    const evs = res.flatMap((x) => x.events);
+    expect(evs.length).toBeGreaterThan(10);
+    for (const e of evs) expect(e.status === "noop" || (e.status === "failure" && e.property === "mode")).toBe(true);
+    const chg = res.find((x) => x.r.title.endsWith("/chg"))!.events;
+    expect(chg.map((e) => [e.property, e.previousValue, e.desiredValue])).toEqual([
+      ["content", "{sha256}01d09d19c2139a46aebfb577780d123d7396e97201bc7ead210a2ebff8239dee", "{sha256}7aa7a5359173d05b63cfd682e3c38487f3cb4f7f1d60659fe59fab1505977d4c"],
+      ["mode", "0600", "0644"],
+    ]);
+  });
+});
+
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      const st = lstatSync(p);
+      out[p] = `${st.mode.toString(8)} ${st.uid}:${st.gid} ${st.isSymbolicLink() ? readlinkSync(p) : st.isFile() ? readFileSync(p, "utf8") : "dir"}`;
+      if (st.isDirectory()) walk(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
