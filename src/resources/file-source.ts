@@ -11,7 +11,7 @@ export interface SourceContext {
 /** Puppet's munged form of a source: absolute paths become file: URIs; trailing slashes go. */
 export function mungeSource(source: string): string {
   const s = source.replace(/\/+$/, "");
-  if (s.startsWith("/")) return `file:${s}`;
+  if (s.startsWith("/")) return `file://${s}`;
   return s;
 }
 

@@ -176,3 +176,171 @@ function snapshot(dir: string): Record<string, string> {
   walk(dir);
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Second scenario (site-b.pp): failures, backups, module sources, recursion with mode, purge
+// without force, link replacing file and directory, unknown owner. Puppet ran it in noop, then for real.
+
+const fixtureB = JSON.parse(readFileSync(new URL("../../tests/fixtures/resources/file/puppet-events-b.json", import.meta.url), "utf8")) as {
+  noop: Record<string, { failed: boolean; events: { property: string | null; previous_value: unknown; desired_value: unknown; name: string; status: string; message: string }[] }>;
+  run: Record<string, { failed: boolean; events: { property: string | null; previous_value: unknown; desired_value: unknown; name: string; status: string; message: string }[] }>;
+};
+
+function setupTreeB(base: string): { u: string; mods: string } {
+  const u = join(base, "u");
+  const mods = join(base, "mods");
+  for (const d of ["u/d2f", "u/rec/sub", "u/purgenf/sub", "u/l2d/in", "mods/m/files/sub", "u/dmode"]) mkdirSync(join(base, d), { recursive: true });
+  const w = (p: string, c: string, mode?: number): void => {
+    writeFileSync(join(base, p), c);
+    if (mode !== undefined) chmodSync(join(base, p), mode);
+  };
+  w("u/d2f/x", "a\n");
+  w("u/rec/f1", "a\n", 0o600);
+  w("u/rec/sub/f2", "b\n", 0o600);
+  w("u/purgenf/sub/j", "j\n");
+  w("u/purgenf/top", "j\n");
+  for (const f of ["bak", "bucket", "diff", "val"]) w(`u/${f}`, "old\n");
+  w("u/f2l", "f\n");
+  w("u/rmfile", "x\n");
+  symlinkSync("/nowhere", join(u, "rmlink"));
+  w("u/ownx", "owner\n");
+  w("mods/m/files/one", "m\n");
+  w("mods/m/files/sub/two", "s\n");
+  chmodSync(join(u, "dmode"), 0o700);
+  chmodSync(join(u, "rec"), 0o755);
+  chmodSync(join(u, "rec/sub"), 0o755);
+  return { u, mods };
+}
+
+function siteResourcesB(u: string): ResourceInstance[] {
+  const list: [string, Record<string, unknown>][] = [
+    ["d2f", { ensure: "file", content: "x" }],
+    ["missing/parent/f", { content: "x" }],
+    ["missing/parent/d", { ensure: "directory" }],
+    ["nosrc", { source: ["/tmp/fref/none1", "puppet:///modules/m/none2"] }],
+    ["bak", { content: "new\n", backup: ".bak" }],
+    ["bucket", { content: "new\n", backup: "puppet" }],
+    ["diff", { content: "new\nline2\n" }],
+    ["val", { content: "new\n", validate_cmd: "/bin/false %" }],
+    ["rmfile", { ensure: "absent" }],
+    ["rmlink", { ensure: "absent" }],
+    ["mod1", { source: "puppet:///modules/m/one" }],
+    ["moddir", { source: "puppet:///modules/m", recurse: true }],
+    ["rec", { recurse: true, mode: "0640" }],
+    ["purgenf", { ensure: "directory", recurse: true, purge: true }],
+    ["f2l", { ensure: "link", target: `${u}/bak` }],
+    ["l2d", { ensure: "link", target: `${u}/bak` }],
+    ["nolinktarget", { ensure: "link" }],
+    ["ownx", { owner: "nosuchuser" }],
+    ["dmode", { mode: "0644" }],
+  ];
+  return list.map(([name, params], i) => ({ ...makeResource("file", join(u, name), params, "path"), file: "/tmp/fref/b.pp", line: i + 1 }));
+}
+
+const TMPNAME = /(\/[\w.]+?)\d{8}-\d+-[0-9a-z]+/g;
+
+describe("file: second scenario against Puppet (fixture site-b.pp)", () => {
+  const base = tempRoot();
+  const { u, mods } = setupTreeB(base);
+  const bucketDir = join(base, "bucket");
+  const canonB = (s: unknown): unknown => (typeof s === "string" ? s.split(u).join("/tmp/fref/u").replace(TMPNAME, "$1<tmp>") : s);
+
+  async function run(noop: boolean) {
+    const resources = siteResourcesB(u);
+    const catalog = makeCatalogView(resources);
+    const out: Record<string, { failed: boolean; events: ResourceEvent[] }> = {};
+    const logs: string[] = [];
+    for (const r of resources) {
+      const ctx = makeContext({ resource: r, catalog, noop, bucketDir, modulepath: [mods] });
+      expect(fileType.validate(r, { catalog })).toEqual([]);
+      let o: { failed: boolean; events: ResourceEvent[] };
+      try {
+        const res = await fileType.apply(r, ctx);
+        o = { failed: !!res.failed, events: res.events };
+      } catch (e) {
+        o = { failed: true, events: [{ property: "", previousValue: null, desiredValue: null, message: (e as Error).message, name: "resource_error", status: "failure" }] };
+      }
+      logs.push(...ctx.logs.map((l) => `${l.level} ${l.source} ${l.message}`));
+      for (const e of o.events) {
+        const m = /^File\[(.*)\]\/(.*)$/.exec(e.property);
+        const title = (m ? m[1]! : r.title).slice(u.length + 1);
+        (out[title] ??= { failed: o.failed, events: [] }).events.push(m ? { ...e, property: m[2]! } : e);
+      }
+      if (!o.events.length && o.failed) out[r.title.slice(u.length + 1)] = o;
+    }
+    return { out, logs };
+  }
+
+  it("noop: the same events as Puppet's noop run, nothing changed", async () => {
+    const before = JSON.stringify(snapshot(u));
+    const { out } = await run(true);
+    expect(JSON.stringify(snapshot(u))).toBe(before);
+    expect(Object.keys(out).sort()).toEqual(Object.keys(fixtureB.noop).sort());
+    for (const [title, want] of Object.entries(fixtureB.noop)) {
+      const mine = out[title]!;
+      expect(mine.failed, title).toBe(want.failed);
+      // The engine builds the noop message from the values (as Puppet shows them: owners by name).
+      const noopMessage = (e: ResourceEvent): unknown => (e.status === "noop" ? `current_value '${String(canonB(e.previousValue))}', should be '${String(canonB(e.desiredValue))}' (noop)` : canonB(e.message));
+      expect(mine.events.map((e) => [e.name, noopMessage(e)]), title).toEqual(want.events.map((e) => [e.name, e.message]));
+    }
+  });
+
+  it("run: the same events and messages as Puppet, then the second run repeats only the failures", async () => {
+    const { out, logs } = await run(false);
+    expect(Object.keys(out).sort()).toEqual(Object.keys(fixtureB.run).sort());
+    for (const [title, want] of Object.entries(fixtureB.run)) {
+      const mine = out[title]!;
+      expect(mine.failed, title).toBe(want.failed);
+      expect(mine.events.map((e) => [e.property || null, e.name, e.status, canonB(e.message)]), title).toEqual(want.events.map((e) => [e.property, e.name, e.status, canonB(e.message)]));
+    }
+    expect(logs.filter((l) => l.includes("Not removing directory")).length).toBe(5); // d2f twice, l2d twice, purgenf/sub once (as Puppet)
+    expect(readFileSync(join(u, "bak.bak"), "utf8")).toBe("old\n");
+    const digest = "01d09d19c2139a46aebfb577780d123d7396e97201bc7ead210a2ebff8239dee";
+    const bucketed = join(bucketDir, ..."01d09d19".split(""), digest);
+    expect(readFileSync(join(bucketed, "contents"), "utf8")).toBe("old\n");
+    expect(readFileSync(join(bucketed, "paths"), "utf8")).toBe(`${u}/bucket\n`);
+    expect(logs).toContain(`info File[${u}/bucket] Filebucketed ${u}/bucket to puppet with sum ${digest}`);
+    expect(readFileSync(join(u, "val"), "utf8")).toBe("old\n");
+    expect(readdirSync(u).filter((n) => /\d{8}-/.test(n))).toEqual([]); // no temporary file left behind
+
+    const second = await run(false);
+    const repeated = Object.entries(second.out).map(([t, v]) => [t, v.events.map((e) => e.status)]);
+    expect(repeated).toEqual([
+      ["d2f", ["failure"]],
+      ["missing/parent/f", ["failure"]],
+      ["missing/parent/d", ["failure"]],
+      ["nosrc", ["failure"]],
+      ["val", ["failure"]],
+      ["purgenf/sub", ["success"]], // Puppet too: without force the directory stays and is "removed" every run
+      ["l2d", ["failure"]],
+      ["nolinktarget", ["failure"]],
+      ["ownx", ["failure"]],
+    ]);
+  });
+});
+
+describe("file: show_diff and Sensitive", () => {
+  it("logs a unified diff of a content change, never for a Sensitive content", async () => {
+    const t = tempRoot();
+    writeFileSync(join(t, "a"), "a\nb\nc\n");
+    writeFileSync(join(t, "s"), "old secret\n");
+    const r = makeResource("file", join(t, "a"), { content: "a\nB\nc\n" }, "path");
+    const ctx = makeContext({ resource: r, showDiff: true });
+    await fileType.apply(r, ctx);
+    const diff = ctx.logs.find((l) => l.source.endsWith("/content"))!.message;
+    expect(diff.startsWith(`\n--- ${join(t, "a")}\t`)).toBe(true);
+    expect(diff).toContain("@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n");
+    const s = makeResource("file", join(t, "s"), { content: "new secret\n" }, "path", ["content"]);
+    const sctx = makeContext({ resource: s, showDiff: true });
+    const o = await fileType.apply(s, sctx);
+    expect(sctx.logs.map((l) => l.message)).toEqual(["[diff redacted]"]);
+    expect(o.events.map((e) => [e.message, e.previousValue, e.desiredValue])).toEqual([["changed [redacted] to [redacted]", "[redacted]", "[redacted]"]]);
+    expect(JSON.stringify(o.events)).not.toContain("secret");
+    // show_diff => false on the resource silences it (Puppet needs both the setting and the parameter).
+    writeFileSync(join(t, "a"), "x\n");
+    const q = makeResource("file", join(t, "a"), { content: "y\n", show_diff: false }, "path");
+    const qctx = makeContext({ resource: q, showDiff: true });
+    await fileType.apply(q, qctx);
+    expect(qctx.logs).toEqual([]);
+  });
+});

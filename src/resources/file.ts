@@ -214,6 +214,31 @@ function statOf(path: string, follow: boolean): Stats | null {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Errors: Puppet's own messages (Puppet::Error) are shown as they are; system errors as Ruby's Errno
+// texts, wrapped by the ensure property as "Could not set 'file' on ensure: ... (file: f, line: n)".
+
+export class PuppetError extends Error {}
+
+const ERRNO_TEXT: Record<string, string> = {
+  EACCES: "Permission denied", ENOENT: "No such file or directory", EISDIR: "Is a directory", ENOTDIR: "Not a directory",
+  EROFS: "Read-only file system", ENOSPC: "No space left on device", EPERM: "Operation not permitted", EEXIST: "File exists",
+  ENOTEMPTY: "Directory not empty", ELOOP: "Too many levels of symbolic links", EXDEV: "Invalid cross-device link",
+};
+
+function errorMessage(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  const err = e as NodeJS.ErrnoException;
+  if (err.code && ERRNO_TEXT[err.code]) return `${ERRNO_TEXT[err.code]} @ ${err.syscall ?? "rb_sysopen"} - ${err.path ?? ""}`;
+  return e.message;
+}
+
+function wrapEnsureError(e: unknown, should: string, r: ResourceInstance): unknown {
+  if (e instanceof PuppetError) return e;
+  const where = r.file ? ` (file: ${r.file}${r.line ? `, line: ${r.line}` : ""})` : "";
+  return new Error(`Could not set '${should}' on ensure: ${errorMessage(e)}${where}`);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Changing things
 
 class Syncer {
@@ -230,11 +255,13 @@ class Syncer {
     this.events.push({ property: spec.label + property, previousValue, desiredValue, message, name, status: this.ctx.noop ? "noop" : "success" });
   }
 
-  failure(spec: FileSpec, property: string, previousValue: unknown, desiredValue: unknown, error: unknown): void {
-    const msg = error instanceof Error ? error.message : String(error);
+  /** A failed property: Puppet logs the error, then the failure event "change from 'a' to 'b' failed: ...". */
+  failure(spec: FileSpec, property: string, previousValue: unknown, desiredValue: unknown, error: unknown, name = `${property}_changed`): void {
+    const msg = errorMessage(error);
     this.failed = true;
+    this.ctx.logGlobal("err", msg);
     const show = (v: unknown): string => (Array.isArray(v) ? `[${v.map((x) => `'${String(x)}'`).join(", ")}]` : `'${String(v)}'`);
-    this.events.push({ property: spec.label + property, previousValue, desiredValue, message: `change from ${show(previousValue)} to ${show(desiredValue)} failed: ${msg}`, name: `${property}_changed`, status: "failure" });
+    this.events.push({ property: spec.label + property, previousValue, desiredValue, message: `change from ${show(previousValue)} to ${show(desiredValue)} failed: ${msg}`, name, status: "failure" });
   }
 
   log(spec: FileSpec, level: LogLevel, message: string, property?: string): void {
@@ -258,7 +285,7 @@ class Syncer {
           const sum = backupToBucket(spec.backup.bucket, f);
           this.log(spec, "info", `Filebucketed ${f} to ${spec.backup.name} with sum ${sum}`);
         } catch (e) {
-          throw new Error(`Could not back up ${f}: ${(e as Error).message}`);
+          throw new PuppetError(`Could not back up ${f}: ${(e as Error).message}`);
         }
       }
       return;
@@ -270,7 +297,7 @@ class Syncer {
       if (st.isDirectory()) cpSync(file, dest, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true });
       else copyPreserving(file, dest);
     } catch (e) {
-      throw new Error(`Could not back ${file} up: ${(e as Error).message}`);
+      throw new PuppetError(`Could not back ${file} up: ${(e as Error).message}`);
     }
   }
 
@@ -296,7 +323,7 @@ class Syncer {
       unlinkSync(spec.path);
       return true;
     }
-    throw new Error(`Could not remove files of type ${current}`);
+    throw new PuppetError(`Could not remove files of type ${current}`);
   }
 
   // --- writing content ---
@@ -305,9 +332,9 @@ class Syncer {
   async write(spec: FileSpec, content: Buffer): Promise<void> {
     this.removeExisting(spec, "file");
     const existing = statOf(spec.path, false);
-    if (existing?.isDirectory()) throw new Error(`Is a directory - ${spec.path}`);
+    if (existing?.isDirectory()) throw new Error(`Is a directory - Is a directory: ${spec.path}`);
     const dir = dirname(spec.path);
-    if (!statOf(dir, true)?.isDirectory()) throw new Error(`No such file or directory - A directory component in ${spec.path} does not exist or is a dangling symbolic link`);
+    if (!statOf(dir, true)?.isDirectory()) throw new Error(`No such file or directory - A directory component in ${join(dir, uniqueName(basename(spec.path)))}.lock does not exist or is a dangling symbolic link`);
     const baseMode = existing ? existing.mode & 0o7777 : 0o644;
     let mode = baseMode;
     if (spec.mode) {
@@ -319,7 +346,7 @@ class Syncer {
     }
     const uid = resolveId("user", spec.owner) ?? existing?.uid;
     const gid = resolveId("group", spec.group) ?? existing?.gid;
-    const tmp = join(dir, `.${basename(spec.path)}.cfg-${process.pid}-${randomBytes(4).toString("hex")}`);
+    const tmp = join(dir, uniqueName(basename(spec.path)));
     const fd = openSync(tmp, "wx", 0o600);
     let renamed = false;
     try {
@@ -343,15 +370,15 @@ class Syncer {
     const cmd = spec.validateCmd!.split(spec.validateReplacement).join(tmp);
     const argv = splitWords(cmd);
     const res = await runCommand(argv);
-    if (res.spawnError) throw new Error(`Could not execute posix command: ${res.spawnError}`);
-    if (res.status !== 0) throw new Error(`Execution of '${cmd}' returned ${res.status ?? "signal " + res.signal}: ${res.output}`);
+    if (res.spawnError) throw new PuppetError(`Could not execute posix command: ${res.spawnError}`);
+    if (res.status !== 0) throw new PuppetError(`Execution of '${cmd}' returned ${res.status ?? "signal " + res.signal}: ${res.output}`);
     for (const line of res.output.split("\n")) if (line) this.log(spec, "debug", line);
   }
 
   mklink(spec: FileSpec): void {
     const target = spec.target!;
     this.removeExisting(spec, target);
-    if (statOf(spec.path, false)) throw new Error("Could not remove existing file");
+    if (statOf(spec.path, false)) throw new PuppetError("Could not remove existing file");
     symlinkSync(target, spec.path);
   }
 
@@ -466,7 +493,7 @@ class Syncer {
             if (prop === "owner") fn(spec.path, id, -1);
             else fn(spec.path, -1, id);
           } catch (e) {
-            throw new Error(`Failed to set ${prop} to '${id}': ${(e as Error).message}`);
+            throw new PuppetError(`Failed to set ${prop} to '${id}': ${(e as Error).message}`);
           }
           this.event(spec, prop, curName, wantName, message, `${prop}_changed`);
         } catch (e) {
@@ -486,7 +513,6 @@ class Syncer {
       try {
         bits = desiredBits(spec.mode, curBits, isDir);
       } catch (e) {
-        if (e instanceof ModeError) this.ctx.logGlobal("err", e.message);
         this.failure(spec, "mode", cur, shown, e);
         return;
       }
@@ -498,7 +524,7 @@ class Syncer {
             try {
               chmodSync(spec.path, bits);
             } catch (e) {
-              throw new Error(`failed to set mode ${cur} on ${spec.path}: ${(e as Error).message}`);
+              throw new PuppetError(`failed to set mode ${cur} on ${spec.path}: ${(e as Error).message}`);
             }
             this.event(spec, "mode", cur, shown, message, "mode_changed");
           } catch (e) {
@@ -522,34 +548,22 @@ class Syncer {
     const redacted = spec.sensitive && (ensure === "file" || ensure === "present") && spec.content !== undefined;
     const prev = redacted ? "[redacted]" : current;
     const want = redacted ? "[redacted]" : ensure;
+    const name = ensure === "absent" ? "file_removed" : ensure === "directory" ? "directory_created" : ensure === "link" ? "link_created" : "file_created";
     let message: string;
-    let name: string;
-    if (ensure === "absent") {
-      message = "removed";
-      name = "file_removed";
-    } else if (ensure === "directory") {
-      message = "created";
-      name = "directory_created";
-    } else if (ensure === "link") {
-      message = "created";
-      name = "link_created";
-      if (spec.target === undefined) return; // Puppet does nothing for a link without a target
-    } else {
-      name = "file_created";
-      if (spec.content !== undefined) message = redacted ? "changed [redacted] to [redacted]" : `defined content as '${checksumOf(spec.checksum, spec.content)}'`;
-      else message = "created";
-    }
+    if ((ensure === "file" || ensure === "present") && spec.content !== undefined) message = redacted ? "changed [redacted] to [redacted]" : `defined content as '${checksumOf(spec.checksum, spec.content)}'`;
+    else if (current === "absent") message = "created";
+    else if (ensure === "absent") message = "removed";
+    else message = `ensure changed '${current}' to '${ensure}'`;
     if (this.ctx.noop) {
       this.event(spec, "ensure", prev, want, message, name);
       return;
     }
     try {
-      if (ensure === "absent") {
-        this.removeExisting(spec, "absent");
-      } else if (ensure === "directory") {
+      // Puppet's ensure sync: remove what is in the way first, then make the new thing.
+      this.removeExisting(spec, ensure === "present" ? "file" : ensure);
+      if (ensure === "directory") {
         const parent = dirname(spec.path);
-        if (!existsSync(parent)) throw new Error(`Cannot create ${spec.path}; parent directory ${parent} does not exist`);
-        this.removeExisting(spec, "directory");
+        if (!existsSync(parent)) throw new PuppetError(`Cannot create ${spec.path}; parent directory ${parent} does not exist`);
         let mode = 0o755;
         if (spec.mode) {
           try {
@@ -562,17 +576,25 @@ class Syncer {
         chmodSync(spec.path, mode);
         this.propertyFix(spec);
       } else if (ensure === "link") {
+        if (spec.target === undefined) throw new PuppetError("Cannot create a symlink without a target");
         this.mklink(spec);
         this.propertyFix(spec);
-      } else {
+      } else if (ensure !== "absent") {
         await this.write(spec, spec.content ?? Buffer.alloc(0));
         this.propertyFix(spec);
       }
       this.event(spec, "ensure", prev, want, message, name);
     } catch (e) {
-      this.failure(spec, "ensure", prev, want, e);
+      this.failure(spec, "ensure", prev, want, wrapEnsureError(e, want, this.r), name);
     }
   }
+}
+
+/** Puppet's Uniquefile name: <basename><YYYYMMDD>-<pid>-<random base 36>, in the file's own directory. */
+function uniqueName(base: string): string {
+  const d = new Date();
+  const day = `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, "0")}${String(d.getDate()).padStart(2, "0")}`;
+  return `${base}${day}-${process.pid}-${randomBytes(4).readUInt32BE(0).toString(36)}`;
 }
 
 function ensureInSync(should: Ensure, current: FType | "absent", replace: boolean): boolean {
