@@ -344,3 +344,87 @@ describe("file: show_diff and Sensitive", () => {
     expect(qctx.logs).toEqual([]);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Third scenario (site-c.pp): replace => false, present on a directory, recurselimit with purge,
+// sourceselect => all, links follow/manage, source_permissions, md5, backup => true, new file
+// with mode and numeric owner, setgid directory, file -> directory, directory -> link with force.
+
+const fixtureC = JSON.parse(readFileSync(new URL("../../tests/fixtures/resources/file/puppet-events-c.json", import.meta.url), "utf8")) as {
+  run: Record<string, { failed: boolean; events: { property: string; previous_value: unknown; desired_value: unknown; name: string; status: string; message: string }[] }>;
+  second: Record<string, unknown>;
+  warnings: [string, string][];
+};
+
+function setupTreeC(v: string): void {
+  for (const d of ["norepl", "presdir", "rl/a/b", "srcA/x", "srcB/y", "lsrc", "f2d", "d2l/in", "forcedir/in"]) mkdirSync(join(v, d), { recursive: true });
+  const w = (p: string, c: string): void => writeFileSync(join(v, p), c);
+  w("norepl/f", "keep\n");
+  w("rl/top", "1\n");
+  w("rl/a/mid", "2\n");
+  w("rl/a/b/deep", "3\n");
+  w("srcA/x/one", "A\n");
+  w("srcA/common", "A\n");
+  w("srcB/y/two", "B\n");
+  w("srcB/common", "B\n");
+  w("lsrc/real", "real\n");
+  chmodSync(join(v, "lsrc/real"), 0o640);
+  symlinkSync("real", join(v, "lsrc/ln"));
+  w("f2d/file", "f\n");
+  w("forcedir/in/q", "q\n");
+  w("md5", "md\n");
+  w("pbak", "pb\n");
+}
+
+function siteResourcesC(v: string): ResourceInstance[] {
+  const list: [string, Record<string, unknown>][] = [
+    ["norepl/f", { content: "new\n", replace: false }],
+    ["presdir", { ensure: "present", content: "x" }],
+    ["rl", { ensure: "directory", recurse: true, recurselimit: 1, purge: true, force: true }],
+    ["sel", { ensure: "directory", recurse: true, source: [`${v}/srcA`, `${v}/srcB`], sourceselect: "all" }],
+    ["lfollow", { source: `${v}/lsrc/ln`, links: "follow" }],
+    ["lmanage", { source: `${v}/lsrc/ln` }],
+    ["perms", { source: `${v}/lsrc/real`, source_permissions: "use" }],
+    ["md5", { content: "new\n", checksum: "md5" }],
+    ["pbak", { content: "new\n", backup: true }],
+    ["newmode", { content: "x", mode: "0600", owner: "65534" }],
+    ["sgid", { ensure: "directory", mode: "2755" }],
+    ["f2d/file", { ensure: "directory" }],
+    ["d2l", { ensure: "link", target: `${v}/md5`, force: true }],
+    ["forcedir", { ensure: "absent", force: true }],
+  ];
+  return list.map(([name, params], i) => ({ ...makeResource("file", join(v, name), params, "path"), file: "/tmp/fref/d.pp", line: i + 1 }));
+}
+
+describe("file: third scenario against Puppet (fixture site-c.pp)", () => {
+  it("first run as Puppet's, the disk as Puppet left it, second run quiet", async () => {
+    const v = join(tempRoot(), "v");
+    mkdirSync(v);
+    setupTreeC(v);
+    const canonC = (s: unknown): unknown => (typeof s === "string" ? s.split(v).join("/tmp/fref/v") : s);
+    const first = byTitle(v, await applyAll(siteResourcesC(v)));
+    expect(Object.keys(first).sort()).toEqual(Object.keys(fixtureC.run).sort());
+    for (const [title, want] of Object.entries(fixtureC.run)) {
+      expect(first[title]!.map((e) => [e.property, e.name, e.status, canonC(e.message), canonC(e.previousValue), canonC(e.desiredValue)]), title).toEqual(
+        want.events.map((e) => [e.property, e.name, e.status, e.message, e.previous_value, e.desired_value]),
+      );
+    }
+    expect(readFileSync(join(v, "norepl/f"), "utf8")).toBe("keep\n");
+    expect(existsSync(join(v, "rl/a"))).toBe(false);
+    expect(readFileSync(join(v, "sel/common"), "utf8")).toBe("A\n");
+    expect(readlinkSync(join(v, "lmanage"))).toBe("real");
+    expect(lstatSync(join(v, "lfollow")).isFile()).toBe(true);
+    expect(statSync(join(v, "perms")).mode & 0o7777).toBe(0o640);
+    expect(readFileSync(join(v, "pbak.puppet-bak"), "utf8")).toBe("pb\n");
+    expect(statSync(join(v, "newmode")).mode & 0o7777).toBe(0o600);
+    expect(statSync(join(v, "newmode")).uid).toBe(65534);
+    expect(statSync(join(v, "sgid")).mode & 0o7777).toBe(0o2755);
+    expect(readlinkSync(join(v, "d2l"))).toBe(join(v, "md5"));
+    expect(existsSync(join(v, "forcedir"))).toBe(false);
+
+    const results = await applyAll(siteResourcesC(v));
+    expect(byTitle(v, results)).toEqual(fixtureC.second);
+    const warnings = results.flatMap((x) => x.logs.filter((l) => l.level === "warning").map((l) => l.message));
+    expect(warnings).toEqual(fixtureC.warnings.map(([, m]) => m));
+  });
+});
