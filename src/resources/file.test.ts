@@ -428,3 +428,52 @@ describe("file: third scenario against Puppet (fixture site-c.pp)", () => {
     expect(warnings).toEqual(fixtureC.warnings.map(([, m]) => m));
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Validation: Puppet's own error for each invalid resource (validation-errors.tsv: the manifest line
+// and the first Error puppet apply printed). Nothing is applied when validate returns a problem.
+
+describe("file: validation messages as Puppet's", () => {
+  const lines = readFileSync(new URL("../../tests/fixtures/resources/file/validation-errors.tsv", import.meta.url), "utf8").trim().split("\n");
+  // The same resources as the manifest lines, as catalog parameters.
+  const cases: [string, Record<string, unknown>][] = [
+    ["/tmp/fref/w", { mode: "999" }],
+    ["rel/path", { ensure: "file" }],
+    ["/tmp/fref/w", { content: "x", source: "/etc/hostname" }],
+    ["/tmp/fref/w", { ensure: "/tmp/x", content: "x" }],
+    ["/tmp/fref/w", { recurse: "yes" }],
+    ["/tmp/fref/w", { source: "ftp://x/y" }],
+    ["/tmp/fref/w", { source: "rel/x" }],
+    ["/tmp/fref/w", { backup: "nosuch", content: "a" }],
+    ["/tmp/fref/w", { mode: 644 }],
+    ["/tmp/fref/w", { force: "maybe" }],
+    ["/tmp/fref/w", { recurse: "remote" }],
+    ["/tmp/fref/w", { checksum: "none", source: "/etc/hostname" }],
+    ["/tmp/fref/w", { checksum: "mtime", content: "x" }],
+    ["/tmp/fref/w", { links: "sometimes" }],
+    ["/tmp/fref/w", { recurselimit: "abc" }],
+    ["/tmp/fref/w", { sourceselect: "some" }],
+    ["/tmp/fref/w", { group: "" }],
+    ["/tmp/fref/w", { mode: "u+z" }],
+    ["/tmp/fref/w", { ensure: "" }],
+    ["/tmp/fref/w", { replace: "sure" }],
+  ];
+  it("has one case per recorded line", () => expect(cases.length).toBe(lines.length));
+  for (const [i, line] of lines.entries()) {
+    const [manifest, error] = line.split("\t") as [string, string];
+    it(manifest, () => {
+      const [title, params] = cases[i]!;
+      const r = makeResource("file", title, params, "path");
+      const problems = fileType.validate(r, { catalog: makeCatalogView([r]) });
+      const shown = problems.map((p) => (p.attribute ? `Parameter ${p.attribute} failed on File[${title}]: ${p.message}` : /^Could not find filebucket/.test(p.message) ? p.message : `Validation of File[${title}] failed: ${p.message}`));
+      expect(shown[0]).toBe(error.replace(/^Error: /, "").replace(/ \(line: 1\)$/, ""));
+    });
+  }
+  it("accepts a filebucket named in the catalog, and 'puppet'", () => {
+    const r = makeResource("file", "/tmp/x", { backup: "main", content: "a" }, "path");
+    const fb = makeResource("filebucket", "main", { path: "/tmp/b" });
+    expect(fileType.validate(r, { catalog: makeCatalogView([r, fb]) })).toEqual([]);
+    const p = makeResource("file", "/tmp/x", { backup: "puppet" }, "path");
+    expect(fileType.validate(p, { catalog: makeCatalogView([p]) })).toEqual([]);
+  });
+});

@@ -8,7 +8,7 @@ import { basename, dirname, join, posix } from "node:path";
 import { backupToBucket, copyPreserving, filesUnder, removeOldBackup } from "./file-bucket.js";
 import { unifiedDiff } from "./file-diff.js";
 import { idToName, nameToId } from "./file-ids.js";
-import { desiredBits, dirmask, displayMode, isNumericMode, isValidMode, ModeError, normalizeMode, octal4 } from "./file-mode.js";
+import { desiredBits, dirmask, displayMode, isNumericMode, isValidMode, normalizeMode, octal4 } from "./file-mode.js";
 import { findSource, mungeSource, sourceProblem, type SourceMatch } from "./file-source.js";
 import { runCommand } from "./run-command.js";
 import type { ApplyContext, LogLevel, ResourceEvent, ResourceInstance, ResourceRefSpec, ResourceType, ValidationProblem } from "./types.js";
@@ -136,7 +136,7 @@ function validate(r: ResourceInstance, ctx: { catalog: { has(type: string, title
   const path = pathOf(r);
   if (!path.startsWith("/")) add("path", `File paths must be fully qualified, not '${path}'`);
   const ensure = p.ensure;
-  if (ensure !== undefined && ensure !== null && String(ensure) === "") add("ensure", `Invalid value "". Valid values are absent, false, file, present, directory, link. Valid values match /./.`);
+  if (ensure !== undefined && ensure !== null && String(ensure) === "") add("ensure", `Invalid value "". Valid values are absent, file, present, directory, link. Valid values match /./.`);
   if (hasValue(p.mode)) {
     if (typeof p.mode !== "string") add("mode", `The file mode specification must be a string, not '${typeof p.mode === "number" || typeof p.mode === "bigint" ? (Number.isInteger(Number(p.mode)) ? "Integer" : "Float") : Array.isArray(p.mode) ? "Array" : typeof p.mode === "boolean" ? (p.mode ? "TrueClass" : "FalseClass") : "Hash"}'`);
     else if (!isValidMode(p.mode)) add("mode", `The file mode specification is invalid: ${JSON.stringify(p.mode)}`);
