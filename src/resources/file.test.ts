@@ -477,3 +477,76 @@ describe("file: validation messages as Puppet's", () => {
     expect(fileType.validate(p, { catalog: makeCatalogView([p]) })).toEqual([]);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Owners created during the run, autorequire, failures with clear messages.
+
+describe("file: owner and group resolved at apply time", () => {
+  const user = `cfgtestf${process.pid % 100000}`;
+  afterAll(async () => {
+    const { runCommand } = await import("./run-command.js");
+    await runCommand(["userdel", user]);
+    await runCommand(["groupdel", user]);
+  });
+  it("a user and group created earlier in the same run resolve", async () => {
+    const t = tempRoot();
+    const r = makeResource("file", join(t, "owned"), { content: "x", owner: user, group: user }, "path");
+    expect(fileType.validate(r, { catalog: makeCatalogView([r]) })).toEqual([]); // not resolved at validation
+    const { runCommand } = await import("./run-command.js");
+    const made = await runCommand(["useradd", "--user-group", "--no-create-home", user]);
+    expect(made.status).toBe(0);
+    const uid = Number((await runCommand(["id", "-u", user])).stdout.trim());
+    const o = await fileType.apply(r, makeContext({ resource: r }));
+    expect(o.events.map((e) => e.message)).toEqual(["defined content as '{sha256}2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881'"]);
+    expect(statSync(join(t, "owned")).uid).toBe(uid);
+    expect((await fileType.apply(r, makeContext({ resource: r }))).events).toEqual([]);
+    // Back to root: the messages name both users.
+    const back = makeResource("file", join(t, "owned"), { owner: "root", group: "0" }, "path");
+    const ob = await fileType.apply(back, makeContext({ resource: back }));
+    expect(ob.events.map((e) => e.message)).toEqual([`owner changed '${user}' to 'root'`, `group changed '${user}' to 'root'`]);
+  });
+});
+
+describe("file: autorequire", () => {
+  it("names every ancestor directory, the link target, the owner and the group (not numeric ids)", () => {
+    const r = makeResource("file", "/a/b/c/", { ensure: "link", target: "/t/x", owner: "bob", group: "10" }, "path");
+    expect(fileType.autorequire!(r)).toEqual([
+      { type: "File", title: "/a/b" },
+      { type: "File", title: "/a" },
+      { type: "File", title: "/" },
+      { type: "File", title: "/t/x" },
+      { type: "User", title: "bob" },
+    ]);
+    expect(fileType.autorequire!(makeResource("file", "/x", { group: "staff" }, "path"))).toEqual([{ type: "File", title: "/" }, { type: "Group", title: "staff" }]);
+  });
+});
+
+describe("file: failures", () => {
+  it("a parent that is a file fails the resource with a clear message, and leaves nothing behind", async () => {
+    const t = tempRoot();
+    writeFileSync(join(t, "plain"), "x");
+    const r = makeResource("file", join(t, "plain/child"), { content: "y" }, "path");
+    const ctx = makeContext({ resource: r });
+    const o = await fileType.apply(r, ctx);
+    expect(o.failed).toBe(true);
+    expect(o.events[0]!.status).toBe("failure");
+    expect(o.events[0]!.message).toMatch(/^change from 'absent' to 'file' failed: Could not set 'file' on ensure: No such file or directory - A directory component in .*plain\/child\d{8}-\d+-[0-9a-z]+\.lock does not exist/);
+    expect(readdirSync(t)).toEqual(["plain"]);
+  });
+  it("an unknown source fails before anything changes", async () => {
+    const t = tempRoot();
+    const r = makeResource("file", join(t, "f"), { source: ["puppet:///modules/nomod/x", `${t}/none`] }, "path");
+    await expect(fileType.apply(r, makeContext({ resource: r, modulepath: [t] }))).rejects.toThrow(`Could not retrieve information from environment production source(s) puppet:///modules/nomod/x, file://${t}/none`);
+    expect(readdirSync(t)).toEqual([]);
+  });
+  it("validate_cmd runs on the temporary file and refuses bad content", async () => {
+    const t = tempRoot();
+    const ok = makeResource("file", join(t, "conf"), { content: "good\n", validate_cmd: "/bin/grep -q good %" }, "path");
+    expect((await fileType.apply(ok, makeContext({ resource: ok }))).events.map((e) => e.status)).toEqual(["success"]);
+    const bad = makeResource("file", join(t, "conf"), { content: "bad\n", validate_cmd: "/bin/grep -q good %" }, "path");
+    const o = await fileType.apply(bad, makeContext({ resource: bad }));
+    expect(o.events[0]!.message).toMatch(/failed: Execution of '\/bin\/grep -q good .*conf\d{8}-\d+-[0-9a-z]+' returned 1: $/);
+    expect(readFileSync(join(t, "conf"), "utf8")).toBe("good\n");
+    expect(readdirSync(t)).toEqual(["conf"]);
+  });
+});
