@@ -1,13 +1,31 @@
 // Users and groups by name and id, read from /etc/passwd and /etc/group at each lookup: a user
 // created earlier in the same run must resolve (Puppet resolves owner/group when it evaluates them).
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 
 interface Entry {
   readonly name: string;
   readonly id: number;
 }
 
+// Parsed once per version of the file (size + mtime), so 1,000 files with an owner read it once.
+const cache = new Map<string, { key: string; entries: Entry[] }>();
+
 function readDb(path: string): Entry[] {
+  let key: string;
+  try {
+    const st = statSync(path);
+    key = `${st.size}:${st.mtimeMs}:${st.ino}`;
+  } catch {
+    return [];
+  }
+  const hit = cache.get(path);
+  if (hit && hit.key === key) return hit.entries;
+  const entries = parseDb(path);
+  cache.set(path, { key, entries });
+  return entries;
+}
+
+function parseDb(path: string): Entry[] {
   let text: string;
   try {
     text = readFileSync(path, "utf8");

@@ -550,3 +550,25 @@ describe("file: failures", () => {
     expect(readdirSync(t)).toEqual(["conf"]);
   });
 });
+
+describe("file: ignore patterns in recursion (checked with puppet apply)", () => {
+  it("skips ignored names in the source and in the local tree (Puppet: a.txt created, keep created, z.txt removed)", async () => {
+    const x = tempRoot();
+    for (const d of ["src/keep", "src/skip.d", "dst"]) mkdirSync(join(x, d), { recursive: true });
+    writeFileSync(join(x, "src/a.txt"), "1\n");
+    writeFileSync(join(x, "src/b.log"), "2\n");
+    writeFileSync(join(x, "src/keep/c.log"), "3\n");
+    writeFileSync(join(x, "src/skip.d/d"), "4\n");
+    writeFileSync(join(x, "dst/gone.log"), "old\n");
+    writeFileSync(join(x, "dst/z.txt"), "o\n");
+    const r = makeResource("file", join(x, "dst"), { ensure: "directory", source: join(x, "src"), recurse: true, purge: true, ignore: ["*.log", "skip.?"] }, "path");
+    const o = await fileType.apply(r, makeContext({ resource: r }));
+    expect(o.events.map((e) => [e.property.replace(x, ""), e.message])).toEqual([
+      ["File[/dst/a.txt]/ensure", "defined content as '{sha256}4355a46b19d348dc2f57c046f8ef63d4538ebb936000f3c9ee954a27460dd865'"],
+      ["File[/dst/keep]/ensure", "created"],
+      ["File[/dst/z.txt]/ensure", "removed"],
+    ]);
+    expect(readdirSync(join(x, "dst")).sort()).toEqual(["a.txt", "gone.log", "keep"]);
+    expect((await fileType.apply(r, makeContext({ resource: r }))).events).toEqual([]);
+  });
+});

@@ -52,6 +52,8 @@ interface FileSpec {
   validateCmd?: string;
   validateReplacement: string;
   recurse: boolean | "remote";
+  /** Where the temporary file is written (staging_location), else the file's own directory. */
+  staging?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -346,7 +348,7 @@ class Syncer {
     }
     const uid = resolveId("user", spec.owner) ?? existing?.uid;
     const gid = resolveId("group", spec.group) ?? existing?.gid;
-    const tmp = join(dir, uniqueName(basename(spec.path)));
+    const tmp = join(spec.staging ?? dir, uniqueName(basename(spec.path)));
     const fd = openSync(tmp, "wx", 0o600);
     let renamed = false;
     try {
@@ -424,9 +426,17 @@ class Syncer {
         } catch (e) {
           throw new Error(`Could not read ${current} ${this.r.title}: ${(e as Error).message}`);
         }
-        const is = checksumOf(spec.checksum, data);
-        const should = checksumOf(spec.checksum, spec.content);
-        if (is !== should) {
+        let is = checksumOf(spec.checksum, data);
+        let should = checksumOf(spec.checksum, spec.content);
+        let inSync = is === should;
+        if ((spec.checksum === "mtime" || spec.checksum === "ctime") && spec.source) {
+          // Puppet's date_matches?: the local file is in sync when not older than the source.
+          const key = spec.checksum === "mtime" ? "mtime" : "ctime";
+          is = `{${key}}${rubyTime(st[key])}`;
+          should = `{${key}}${rubyTime(spec.source.stat[key])}`;
+          inSync = Math.floor(st[key].getTime() / 1000) >= Math.floor(spec.source.stat[key].getTime() / 1000);
+        }
+        if (!inSync) {
           if (this.ctx.showDiff && spec.showDiff) {
             if (spec.sensitive) this.log(spec, this.level, "[diff redacted]", "content");
             else {
@@ -590,6 +600,30 @@ class Syncer {
   }
 }
 
+/** Ruby's Time#to_s in UTC: "2026-11-25 05:06:00 +0000". */
+function rubyTime(d: Date): string {
+  return `${d.toISOString().slice(0, 19).replace("T", " ")} +0000`;
+}
+
+/** Ruby's File.fnmatch for `ignore` patterns (*, ?, [...]), matched against a file name. */
+function fnmatch(pattern: string, name: string): boolean {
+  let re = "^";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else if (c === "[") {
+      const end = pattern.indexOf("]", i + 1);
+      if (end < 0) re += "\\[";
+      else {
+        re += `[${pattern.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
+        i = end;
+      }
+    } else re += c.replace(/[.+^${}()|\\]/g, "\\$&");
+  }
+  return new RegExp(re + "$").test(name);
+}
+
 /** Puppet's Uniquefile name: <basename><YYYYMMDD>-<pid>-<random base 36>, in the file's own directory. */
 function uniqueName(base: string): string {
   const d = new Date();
@@ -676,6 +710,7 @@ function baseSpec(r: ResourceInstance, ctx: ApplyContext, path: string): FileSpe
     validateCmd: str(p.validate_cmd),
     validateReplacement: str(p.validate_replacement) ?? "%",
     recurse: recurseOf(p.recurse) ?? false,
+    staging: str(p.staging_location),
   };
 }
 
@@ -712,7 +747,7 @@ interface Found {
 }
 
 /** Everything under `root` (relative paths, sorted), to `limit` levels (undefined: no limit). */
-function walk(root: string, limit: number | undefined, follow: boolean): Found[] {
+function walk(root: string, limit: number | undefined, follow: boolean, ignore: readonly string[] = []): Found[] {
   const out: Found[] = [];
   const rec = (dir: string, rel: string, depth: number): void => {
     if (limit !== undefined && depth > limit) return;
@@ -723,6 +758,7 @@ function walk(root: string, limit: number | undefined, follow: boolean): Found[]
       return;
     }
     for (const name of names.sort()) {
+      if (ignore.some((pat) => fnmatch(pat, name))) continue;
       const p = join(dir, name);
       const r = rel ? `${rel}/${name}` : name;
       const st = statOf(p, follow);
@@ -776,14 +812,15 @@ async function applyFile(r: ResourceInstance, ctx: ApplyContext): Promise<{ even
       }
       return c;
     };
-    if (spec.recurse === true) for (const f of walk(path, limit, follow)) child(f.rel);
+    const ignore = r.params.ignore === undefined || r.params.ignore === null || r.params.ignore === false ? [] : (Array.isArray(r.params.ignore) ? r.params.ignore : [r.params.ignore]).map(String);
+    if (spec.recurse === true) for (const f of walk(path, limit, follow, ignore)) child(f.rel);
     if (sources && topSource?.stat.isDirectory()) {
       const selectAll = str(r.params.sourceselect) === "all";
       const seen = new Set<string>();
       for (const src of sources) {
         const m = findSource([src], sourceCtx, follow);
         if (!m || !m.stat.isDirectory()) continue;
-        const found = walk(m.path, limit, follow);
+        const found = walk(m.path, limit, follow, ignore);
         for (const f of found) {
           if (seen.has(f.rel)) continue;
           seen.add(f.rel);
