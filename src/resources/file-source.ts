@@ -42,10 +42,21 @@ export function localPathOf(source: string, ctx: SourceContext): string[] {
     if (!mm) return [];
     const mod = mm[1]!;
     const rel = mm[2] ?? "";
-    return ctx.modulepath.map((dir) => (rel ? join(dir, mod, "files", rel) : join(dir, mod, "files")));
+    // The module is the first of that name on the modulepath (Puppet does not look further for the file).
+    const dir = ctx.modulepath.find((d) => isDir(join(d, mod)));
+    if (dir === undefined) return [];
+    return [rel ? join(dir, mod, "files", rel) : join(dir, mod, "files")];
   }
   if (scheme === "http" || scheme === "https") throw new Error(`cfg cannot fetch ${scheme} sources (${source}); use a local path, file:// or puppet:///modules/...`);
   return [];
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export interface SourceMatch {
