@@ -1,7 +1,7 @@
 // The file type against Puppet 7.23's own events for the same scenario (tests/fixtures/resources/file:
 // site.pp was applied by real Puppet to the same starting tree under /tmp/fref/t), then applied a
 // second time (Puppet's second-run events are in the fixture too).
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -570,5 +570,102 @@ describe("file: ignore patterns in recursion (checked with puppet apply)", () =>
     ]);
     expect(readdirSync(join(x, "dst")).sort()).toEqual(["a.txt", "gone.log", "keep"]);
     expect((await fileType.apply(r, makeContext({ resource: r }))).events).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Fourth scenario (site-d.pp): symlinks replaced or left alone, lchown, replace => false with link
+// and absent, a filebucket with its own path, a fifo removed, recurse => remote with purge,
+// recurse with a source and mode on local extras, recurselimit => 0, a file owned by another user.
+
+type RecordedRun = Record<string, { failed: boolean; events: { property: string; previous_value: unknown; desired_value: unknown; name: string; status: string; message: string }[] }>;
+const fixtureD = JSON.parse(readFileSync(new URL("../../tests/fixtures/resources/file/puppet-events-d.json", import.meta.url), "utf8")) as { noop: RecordedRun; run: RecordedRun; second: RecordedRun };
+
+describe("file: fourth scenario against Puppet (fixture site-d.pp)", () => {
+  it("noop, first and second run as Puppet's", async () => {
+    const base = tempRoot();
+    const y = join(base, "y");
+    for (const d of ["realdir", "rsrc/sub", "remote", "rtrue", "lim0/in"]) mkdirSync(join(y, d), { recursive: true });
+    const w = (p: string, c: string): void => writeFileSync(join(y, p), c);
+    w("real", "r\n");
+    for (const l of ["l2f", "lpres", "lmode", "lown"]) symlinkSync("real", join(y, l));
+    symlinkSync("realdir", join(y, "l2d"));
+    w("norepl", "e\n");
+    w("norepl2", "e\n");
+    w("fb", "b\n");
+    const { runCommand } = await import("./run-command.js");
+    expect((await runCommand(["mkfifo", join(y, "fifo")])).status).toBe(0);
+    w("rsrc/a", "s\n");
+    w("rsrc/sub/b", "t\n");
+    w("remote/extra", "extra\n");
+    w("rtrue/extra", "extra\n");
+    chmodSync(join(y, "rtrue/extra"), 0o600);
+    w("lim0/in/z", "z\n");
+    w("other", "o\n");
+    chownSync(join(y, "other"), 65534, 0);
+    chmodSync(join(y, "other"), 0o640);
+
+    const bucket = join(base, "ybucket");
+    const list: [string, Record<string, unknown>][] = [
+      ["l2f", { ensure: "file", content: "new\n" }],
+      ["lpres", { ensure: "present" }],
+      ["l2d", { ensure: "directory" }],
+      ["lmode", { mode: "0600" }],
+      ["lown", { owner: "nobody" }],
+      ["norepl", { ensure: "link", target: `${y}/real`, replace: false }],
+      ["norepl2", { ensure: "absent", replace: false }],
+      ["fb", { content: "new\n", backup: "main" }],
+      ["newmode", { content: "x", mode: "0755" }],
+      ["fifo", { ensure: "absent" }],
+      ["remote", { ensure: "directory", source: `${y}/rsrc`, recurse: "remote", purge: true }],
+      ["rtrue", { ensure: "directory", source: `${y}/rsrc`, recurse: true, mode: "0644" }],
+      ["lim0", { ensure: "directory", recurse: true, recurselimit: 0, purge: true, force: true }],
+      ["other", { content: "changed\n" }],
+    ];
+    const resources = [makeResource("filebucket", "main", { path: bucket }), ...list.map(([n, p]) => makeResource("file", join(y, n), p, "path"))];
+    const files = resources.slice(1);
+    const catalog = makeCatalogView(resources);
+    const run = async (noop: boolean) => {
+      const out: Record<string, ResourceEvent[]> = {};
+      for (const r of files) {
+        expect(fileType.validate(r, { catalog })).toEqual([]);
+        const o = await fileType.apply(r, makeContext({ resource: r, catalog, noop }));
+        for (const e of o.events) {
+          const m = /^File\[(.*)\]\/(.*)$/.exec(e.property);
+          (out[(m ? m[1]! : r.title).slice(y.length + 1)] ??= []).push(m ? { ...e, property: m[2]! } : e);
+        }
+      }
+      return out;
+    };
+    const canonD = (v: unknown): unknown => (typeof v === "string" ? v.split(y).join("/tmp/fref/y") : v);
+    const noopText = (e: ResourceEvent): string => `current_value '${String(canonD(e.previousValue))}', should be '${String(canonD(e.desiredValue))}' (noop)`;
+    const before = JSON.stringify(snapshot(y));
+    const noop = await run(true);
+    expect(JSON.stringify(snapshot(y))).toBe(before);
+    expect(Object.fromEntries(Object.entries(noop).map(([t, evs]) => [t, evs.map((e) => [e.property, e.name, noopText(e)])]))).toEqual(
+      Object.fromEntries(Object.entries(fixtureD.noop).map(([t, v]) => [t, v.events.map((e) => [e.property, e.name, e.message])])),
+    );
+    const first = await run(false);
+    expect(Object.fromEntries(Object.entries(first).map(([t, evs]) => [t, evs.map((e) => [e.property, e.name, e.status, canonD(e.message)])]))).toEqual(
+      Object.fromEntries(Object.entries(fixtureD.run).map(([t, v]) => [t, v.events.map((e) => [e.property, e.name, e.status, e.message])])),
+    );
+    expect(await run(false)).toEqual(fixtureD.second);
+    // The disk as Puppet left it.
+    expect(readlinkSync(join(y, "lpres"))).toBe("real");
+    expect(lstatSync(join(y, "l2f")).isFile()).toBe(true);
+    expect(lstatSync(join(y, "l2d")).isDirectory()).toBe(true);
+    expect(lstatSync(join(y, "lown")).uid).toBe(65534);
+    expect(statSync(join(y, "real")).uid).toBe(0);
+    expect(readFileSync(join(y, "norepl"), "utf8")).toBe("e\n");
+    expect(existsSync(join(y, "norepl2"))).toBe(true);
+    expect(existsSync(join(y, "fifo"))).toBe(false);
+    expect(existsSync(join(y, "remote/extra"))).toBe(true);
+    expect(statSync(join(y, "rtrue/sub")).mode & 0o7777).toBe(0o755);
+    expect(existsSync(join(y, "lim0/in/z"))).toBe(true);
+    expect(statSync(join(y, "newmode")).mode & 0o7777).toBe(0o755);
+    const other = statSync(join(y, "other"));
+    expect([other.uid, other.mode & 0o7777]).toEqual([65534, 0o640]); // the rewritten file keeps owner and mode
+    const digest = "0263829989b6fd954f72baaf2fc64bc2e2f01d692d4de72986ea808f6e99813f";
+    expect(readFileSync(join(bucket, ..."02638299".split(""), digest, "contents"), "utf8")).toBe("b\n");
   });
 });
