@@ -669,3 +669,58 @@ describe("file: fourth scenario against Puppet (fixture site-d.pp)", () => {
     expect(readFileSync(join(bucket, ..."02638299".split(""), digest, "contents"), "utf8")).toBe("b\n");
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Through the apply engine: autorequire orders a file after its directory and its owner's user,
+// Sensitive content stays out of logs and events, and the catalog is refused when a file is invalid.
+
+describe("file: through the apply engine", () => {
+  async function applyJson(resources: { type: string; title: string; parameters: Record<string, unknown>; sensitive_parameters?: string[] }[], noop = false) {
+    const { loadCatalog } = await import("../apply/catalog.js");
+    const { applyCatalog } = await import("../apply/transaction.js");
+    const { RESOURCE_TYPES } = await import("./registry.js");
+    const json = {
+      name: "node1",
+      version: 1,
+      environment: "production",
+      resources: [{ type: "Stage", title: "main", tags: ["stage"], parameters: {} }, { type: "Class", title: "main", tags: ["class"], parameters: {} }, ...resources.map((r, i) => ({ ...r, tags: [r.type.toLowerCase()], file: "/m/site.pp", line: i + 1 }))],
+      edges: [{ source: "Stage[main]", target: "Class[main]" }, ...resources.map((r) => ({ source: "Class[main]", target: `${r.type}[${r.title}]` }))],
+    };
+    const { catalog, problems } = loadCatalog(json);
+    expect(problems).toEqual([]);
+    return applyCatalog(catalog!, { noop, showDiff: true, modulepath: [], bucketDir: join(tempRoot(), "bucket"), types: RESOURCE_TYPES });
+  }
+
+  it("creates a file declared before its directory, twice quiet, secrets never shown", async () => {
+    const t = tempRoot();
+    const resources = [
+      { type: "File", title: `${t}/d/f`, parameters: { content: "top secret value\n", mode: "0600" }, sensitive_parameters: ["content"] },
+      { type: "File", title: `${t}/d`, parameters: { ensure: "directory" } },
+    ];
+    const first = await applyJson(resources);
+    expect(first.refused).toBeUndefined();
+    expect(first.statuses.map((s) => [s.node.title.slice(t.length), s.failed, s.events.map((e) => e.message)])).toEqual([
+      ["/d", false, ["created"]],
+      ["/d/f", false, ["changed [redacted] to [redacted]"]],
+    ]);
+    expect(readFileSync(join(t, "d/f"), "utf8")).toBe("top secret value\n");
+    writeFileSync(join(t, "d/f"), "changed by hand\n");
+    const second = await applyJson(resources);
+    expect(second.statuses.flatMap((s) => s.events.map((e) => e.message))).toEqual(["changed [redacted] to [redacted]"]);
+    expect(JSON.stringify(second.logs)).not.toContain("top secret");
+    expect(second.logs.map((l) => l.message)).toContain("[diff redacted]");
+    const third = await applyJson(resources);
+    expect(third.statuses.flatMap((s) => s.events)).toEqual([]);
+  });
+
+  it("refuses the catalog before anything changes when a file is invalid", async () => {
+    const t = tempRoot();
+    const res = await applyJson([
+      { type: "File", title: `${t}/ok`, parameters: { content: "x" } },
+      { type: "File", title: `${t}/bad`, parameters: { mode: "999" } },
+      { type: "File", title: "relative", parameters: {} },
+    ]);
+    expect(res.refused!.map((p) => p.message)).toEqual([`File[${t}/bad]: parameter 'mode': The file mode specification is invalid: "999"`, "File[relative]: parameter 'path': File paths must be fully qualified, not 'relative'"]);
+    expect(readdirSync(t)).toEqual([]);
+  });
+});
