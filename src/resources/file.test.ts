@@ -724,3 +724,27 @@ describe("file: through the apply engine", () => {
     expect(readdirSync(t)).toEqual([]);
   });
 });
+
+describe("file: a symbolic mode Puppet cannot compute fails the write (checked with puppet apply)", () => {
+  it("new file, changed content and new directory all fail with Puppet's message; nothing is written", async () => {
+    const t = tempRoot();
+    writeFileSync(join(t, "z4"), "old\n");
+    const msg = `X only works with the '+' operator in symbolic mode "u=rwX"`;
+    const results: string[] = [];
+    for (const [name, params] of [["z3", { content: "x", mode: "u=rwX" }], ["z4", { content: "x", mode: "u=rwX" }], ["z5", { ensure: "directory", mode: "u=rwX" }]] as const) {
+      const r = makeResource("file", join(t, name), params, "path");
+      const ctx = makeContext({ resource: r });
+      const o = await fileType.apply(r, ctx);
+      expect(ctx.logs.filter((l) => l.level === "err").map((l) => l.message).every((m) => m === msg)).toBe(true);
+      results.push(...o.events.map((e) => `${name} ${e.property} ${e.status}: ${e.message}`));
+    }
+    expect(results).toEqual([
+      `z3 ensure failure: change from 'absent' to 'file' failed: ${msg}`,
+      `z4 content failure: change from '{sha256}01d09d19c2139a46aebfb577780d123d7396e97201bc7ead210a2ebff8239dee' to '{sha256}2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881' failed: ${msg}`,
+      `z4 mode failure: change from '0644' to 'u=rwX' failed: ${msg}`,
+      `z5 ensure failure: change from 'absent' to 'directory' failed: ${msg}`,
+    ]);
+    expect(readdirSync(t)).toEqual(["z4"]);
+    expect(readFileSync(join(t, "z4"), "utf8")).toBe("old\n");
+  });
+});

@@ -24,7 +24,7 @@ import { basename, dirname, join, posix } from "node:path";
 import { backupToBucket, copyPreserving, filesUnder, removeOldBackup } from "./file-bucket.js";
 import { unifiedDiff } from "./file-diff.js";
 import { idToName, nameToId } from "./file-ids.js";
-import { desiredBits, dirmask, displayMode, isNumericMode, isValidMode, normalizeMode, octal4 } from "./file-mode.js";
+import { desiredBits, dirmask, displayMode, isNumericMode, isValidMode, ModeError, modeToInt, normalizeMode, octal4 } from "./file-mode.js";
 import { findSource, mungeSource, sourceProblem, type SourceMatch } from "./file-source.js";
 import { runCommand } from "./run-command.js";
 import type { ApplyContext, LogLevel, ResourceEvent, ResourceInstance, ResourceRefSpec, ResourceType, ValidationProblem } from "./types.js";
@@ -251,7 +251,7 @@ function errorMessage(e: unknown): string {
 }
 
 function wrapEnsureError(e: unknown, should: string, r: ResourceInstance): unknown {
-  if (e instanceof PuppetError) return e;
+  if (e instanceof PuppetError || e instanceof ModeError) return e;
   const where = r.file ? ` (file: ${r.file}${r.line ? `, line: ${r.line}` : ""})` : "";
   return new Error(`Could not set '${should}' on ensure: ${errorMessage(e)}${where}`);
 }
@@ -356,11 +356,9 @@ class Syncer {
     const baseMode = existing ? existing.mode & 0o7777 : 0o644;
     let mode = baseMode;
     if (spec.mode) {
-      try {
-        mode = desiredBits(spec.mode, existing ? baseMode : 0o644, false);
-      } catch {
-        mode = baseMode;
-      }
+      // As Puppet's write: a mode that cannot be computed fails the write before anything changes.
+      modeToInt(normalizeMode(spec.mode), 0o644, false);
+      mode = desiredBits(spec.mode, baseMode, false);
     }
     const uid = resolveId("user", spec.owner) ?? existing?.uid;
     const gid = resolveId("group", spec.group) ?? existing?.gid;
@@ -590,14 +588,7 @@ class Syncer {
       if (ensure === "directory") {
         const parent = dirname(spec.path);
         if (!existsSync(parent)) throw new PuppetError(`Cannot create ${spec.path}; parent directory ${parent} does not exist`);
-        let mode = 0o755;
-        if (spec.mode) {
-          try {
-            mode = desiredBits(spec.mode, 0o755, true);
-          } catch {
-            /* reported by the mode property on the next run */
-          }
-        }
+        const mode = spec.mode ? desiredBits(spec.mode, 0o755, true) : 0o755;
         mkdirSync(spec.path);
         chmodSync(spec.path, mode);
         this.propertyFix(spec);
