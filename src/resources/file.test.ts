@@ -493,7 +493,13 @@ describe("file: owner and group resolved at apply time", () => {
     const r = makeResource("file", join(t, "owned"), { content: "x", owner: user, group: user }, "path");
     expect(fileType.validate(r, { catalog: makeCatalogView([r]) })).toEqual([]); // not resolved at validation
     const { runCommand } = await import("./run-command.js");
-    const made = await runCommand(["useradd", "--user-group", "--no-create-home", user]);
+    // Other tests may hold the passwd lock for a moment (user/group types): retry briefly.
+    let made = await runCommand(["useradd", "--user-group", "--no-create-home", user]);
+    for (let i = 0; i < 50 && made.status !== 0 && /lock/i.test(made.output); i++) {
+      await new Promise((res) => setTimeout(res, 100));
+      made = await runCommand(["useradd", "--user-group", "--no-create-home", user]);
+    }
+    expect(made.output).toBe("");
     expect(made.status).toBe(0);
     const uid = Number((await runCommand(["id", "-u", user])).stdout.trim());
     const o = await fileType.apply(r, makeContext({ resource: r }));
