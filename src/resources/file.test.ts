@@ -754,3 +754,21 @@ describe("file: a symbolic mode Puppet cannot compute fails the write (checked w
     expect(readFileSync(join(t, "z4"), "utf8")).toBe("old\n");
   });
 });
+
+describe("file: max_files (checked with puppet apply)", () => {
+  it("over the limit: Puppet's error, the directory itself still synced, no children", async () => {
+    const t = tempRoot();
+    mkdirSync(join(t, "d"));
+    chmodSync(join(t, "d"), 0o755);
+    for (const n of ["a", "b", "c"]) writeFileSync(join(t, "d", n), "");
+    const r = makeResource("file", join(t, "d"), { recurse: true, mode: "0600", max_files: 2 }, "path");
+    const ctx = makeContext({ resource: r });
+    const o = await fileType.apply(r, ctx);
+    expect(ctx.logs.map((l) => [l.level, l.message])).toEqual([
+      ["err", `Failed to generate additional resources using 'eval_generate': The directory '${join(t, "d")}' contains 3 entries, which exceeds the limit of 2 specified by the max_files parameter for this resource. The limit may be increased, but be aware that large number of file resources can result in excessive resource consumption and degraded performance. Consider using an alternate method to manage large directory trees`],
+    ]);
+    expect(o.failed).toBeFalsy();
+    expect(o.events.map((e) => e.message)).toEqual(["mode changed '0755' to '0700'"]);
+    expect(statSync(join(t, "d/a")).mode & 0o777).toBe(0o644);
+  });
+});

@@ -237,6 +237,9 @@ function statOf(path: string, follow: boolean): Stats | null {
 
 export class PuppetError extends Error {}
 
+/** A failure while listing the files a recursion generates (Puppet's eval_generate). */
+class GenerateError extends PuppetError {}
+
 const ERRNO_TEXT: Record<string, string> = {
   EACCES: "Permission denied", ENOENT: "No such file or directory", EISDIR: "Is a directory", ENOTDIR: "Not a directory",
   EROFS: "Read-only file system", ENOSPC: "No space left on device", EPERM: "Operation not permitted", EEXIST: "File exists",
@@ -783,6 +786,71 @@ function isUnder(path: string, dir: string): boolean {
   return path === dir || path.startsWith(dir === "/" ? "/" : dir + "/");
 }
 
+interface GenerateInput {
+  readonly r: ResourceInstance;
+  readonly ctx: ApplyContext;
+  readonly spec: FileSpec;
+  readonly path: string;
+  readonly sources: string[] | undefined;
+  readonly topSource: SourceMatch | null;
+  readonly sourceCtx: { modulepath: readonly string[] };
+  readonly perms: string;
+}
+
+/** The files a recursion manages (Puppet's recurse_local + recurse_remote + purge marking), sorted by path. */
+function generateChildren({ r, ctx, spec, path, sources, topSource, sourceCtx, perms }: GenerateInput): FileSpec[] {
+  const follow = spec.follow;
+  const out: FileSpec[] = [];
+  const limit = hasValue(r.params.recurselimit) ? Number(r.params.recurselimit) : undefined;
+  const map = new Map<string, FileSpec>();
+  const child = (rel: string): FileSpec => {
+    let c = map.get(rel);
+    if (!c) {
+      const p = join(path, rel);
+      c = { ...baseSpec(r, ctx, p), label: `File[${p}]/`, ensure: undefined, target: undefined, content: undefined, source: undefined, recurse: false };
+      map.set(rel, c);
+    }
+    return c;
+  };
+  const ignore = r.params.ignore === undefined || r.params.ignore === null || r.params.ignore === false ? [] : (Array.isArray(r.params.ignore) ? r.params.ignore : [r.params.ignore]).map(String);
+  // Puppet's fileset limits: max_files > 0 is a hard limit, 0 warns above 1,000 entries, -1 is silent.
+  const maxFiles = hasValue(r.params.max_files) ? Number(r.params.max_files) : 0;
+  const counted = (root: string, found: Found[]): Found[] => {
+    if (maxFiles > 0 && found.length > maxFiles) {
+      throw new GenerateError(`The directory '${root}' contains ${found.length} entries, which exceeds the limit of ${maxFiles} specified by the max_files parameter for this resource. The limit may be increased, but be aware that large number of file resources can result in excessive resource consumption and degraded performance. Consider using an alternate method to manage large directory trees`);
+    }
+    if (maxFiles === 0 && found.length > 1000) {
+      ctx.logGlobal("warning", `The directory '${root}' contains ${found.length} entries, which exceeds the default soft limit 1000 and may cause excessive resource consumption and degraded performance. To remove this warning set a value for \`max_files\` parameter or consider using an alternate method to manage large directory trees`);
+    }
+    return found;
+  };
+  if (spec.recurse === true) for (const f of counted(path, walk(path, limit, follow, ignore))) child(f.rel);
+  if (sources && topSource?.stat.isDirectory()) {
+    const selectAll = str(r.params.sourceselect) === "all";
+    const seen = new Set<string>();
+    for (const src of sources) {
+      const m = findSource([src], sourceCtx, follow);
+      if (!m || !m.stat.isDirectory()) continue;
+      const found = counted(m.path, walk(m.path, limit, follow, ignore));
+      for (const f of found) {
+        if (seen.has(f.rel)) continue;
+        seen.add(f.rel);
+        const c = child(f.rel);
+        applySource(c, { source: `${m.source}/${f.rel}`, path: f.path, stat: f.stat }, perms, !!statOf(c.path, follow));
+      }
+      if (!selectAll && found.length) break;
+    }
+  }
+  if (boolParam(r.params.purge, false)) for (const c of map.values()) if (!c.source) c.ensure = "absent";
+  // Files managed by other resources of the catalog are theirs (Puppet's remove_less_specific_files).
+  const others = ctx.catalog.ofType("File").map((x) => normalizePath(pathOf(x))).filter((p) => p !== path && isUnder(p, path));
+  for (const c of [...map.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    if (others.some((o) => isUnder(c.path, o))) continue;
+    out.push(c);
+  }
+  return out;
+}
+
 async function applyFile(r: ResourceInstance, ctx: ApplyContext): Promise<{ events: ResourceEvent[]; failed?: boolean; provider: string }> {
   const level: LogLevel = LOG_LEVELS.has(String(r.params.loglevel)) ? (String(r.params.loglevel) as LogLevel) : "notice";
   const s = new Syncer(r, ctx, level);
@@ -796,7 +864,7 @@ async function applyFile(r: ResourceInstance, ctx: ApplyContext): Promise<{ even
   const sources = sourcesOf(r.params.source);
   const follow = spec.follow;
   const environment = ctx.environmentDir ? basename(ctx.environmentDir) : "production";
-  const sourceCtx = { modulepath: ctx.environmentDir ? [...ctx.modulepath] : ctx.modulepath };
+  const sourceCtx = { modulepath: ctx.modulepath };
   let topSource: SourceMatch | null = null;
   if (sources) {
     topSource = findSource(sources, sourceCtx, follow);
@@ -806,43 +874,14 @@ async function applyFile(r: ResourceInstance, ctx: ApplyContext): Promise<{ even
 
   // Recursion: children from the local tree and from a directory source (Puppet's eval_generate),
   // computed before the directory itself is synced.
-  const children: FileSpec[] = [];
+  let children: FileSpec[] = [];
   if (spec.recurse !== false) {
-    const limit = hasValue(r.params.recurselimit) ? Number(r.params.recurselimit) : undefined;
-    const map = new Map<string, FileSpec>();
-    const child = (rel: string): FileSpec => {
-      let c = map.get(rel);
-      if (!c) {
-        const p = join(path, rel);
-        c = { ...baseSpec(r, ctx, p), label: `File[${p}]/`, ensure: undefined, target: undefined, content: undefined, source: undefined, recurse: false };
-        map.set(rel, c);
-      }
-      return c;
-    };
-    const ignore = r.params.ignore === undefined || r.params.ignore === null || r.params.ignore === false ? [] : (Array.isArray(r.params.ignore) ? r.params.ignore : [r.params.ignore]).map(String);
-    if (spec.recurse === true) for (const f of walk(path, limit, follow, ignore)) child(f.rel);
-    if (sources && topSource?.stat.isDirectory()) {
-      const selectAll = str(r.params.sourceselect) === "all";
-      const seen = new Set<string>();
-      for (const src of sources) {
-        const m = findSource([src], sourceCtx, follow);
-        if (!m || !m.stat.isDirectory()) continue;
-        const found = walk(m.path, limit, follow, ignore);
-        for (const f of found) {
-          if (seen.has(f.rel)) continue;
-          seen.add(f.rel);
-          const c = child(f.rel);
-          applySource(c, { source: `${m.source}/${f.rel}`, path: f.path, stat: f.stat }, perms, !!statOf(c.path, follow));
-        }
-        if (!selectAll && found.length) break;
-      }
-    }
-    if (boolParam(r.params.purge, false)) for (const c of map.values()) if (!c.source) c.ensure = "absent";
-    // Files managed by other resources of the catalog are theirs (Puppet's remove_less_specific_files).
-    const others = ctx.catalog.ofType("File").map((x) => normalizePath(pathOf(x))).filter((p) => p !== path && isUnder(p, path));
-    for (const c of [...map.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-      if (others.some((o) => isUnder(c.path, o))) continue;
-      children.push(c);
+    try {
+      children = generateChildren({ r, ctx, spec, path, sources, topSource, sourceCtx, perms });
+    } catch (e) {
+      if (!(e instanceof GenerateError)) throw e;
+      // Puppet logs it and still syncs the directory itself, without children (checked with puppet apply).
+      ctx.log("err", `Failed to generate additional resources using 'eval_generate': ${e.message}`);
     }
   }
 
