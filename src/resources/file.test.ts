@@ -772,3 +772,15 @@ describe("file: max_files (checked with puppet apply)", () => {
     expect(statSync(join(t, "d/a")).mode & 0o777).toBe(0o644);
   });
 });
+
+describe("file: validate_cmd with shell syntax goes through /bin/sh (as Ruby's Kernel.exec)", () => {
+  it("runs a pipeline and a quoted argument", async () => {
+    const t = tempRoot();
+    const r = makeResource("file", join(t, "c"), { content: "a b\n", validate_cmd: "/bin/grep -q 'a b' % && test -s %" }, "path");
+    expect((await fileType.apply(r, makeContext({ resource: r }))).events.map((e) => e.status)).toEqual(["success"]);
+    const bad = makeResource("file", join(t, "c"), { content: "x\n", validate_cmd: "/bin/grep -q 'a b' % && test -s %" }, "path");
+    const o = await fileType.apply(bad, makeContext({ resource: bad }));
+    expect(o.events.map((e) => e.status)).toEqual(["failure"]);
+    expect(readFileSync(join(t, "c"), "utf8")).toBe("a b\n");
+  });
+});

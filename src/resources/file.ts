@@ -26,7 +26,7 @@ import { unifiedDiff } from "./file-diff.js";
 import { idToName, nameToId } from "./file-ids.js";
 import { desiredBits, dirmask, displayMode, isNumericMode, isValidMode, ModeError, modeToInt, normalizeMode, octal4 } from "./file-mode.js";
 import { findSource, mungeSource, sourceProblem, type SourceMatch } from "./file-source.js";
-import { runCommand } from "./run-command.js";
+import { runCommand, runShell } from "./run-command.js";
 import type { ApplyContext, LogLevel, ResourceEvent, ResourceInstance, ResourceRefSpec, ResourceType, ValidationProblem } from "./types.js";
 
 const ATTRIBUTES = [
@@ -39,6 +39,8 @@ const ATTRIBUTES = [
 const CHECKSUMS = ["sha256", "sha256lite", "md5", "md5lite", "sha1", "sha1lite", "sha512", "sha384", "sha224", "mtime", "ctime", "none"];
 const TIME_CHECKSUMS = new Set(["none", "mtime", "ctime"]);
 const ENSURE_WORDS = new Set(["absent", "false", "present", "file", "directory", "link"]);
+/** Ruby's Kernel.exec hands a command string with any of these to /bin/sh. */
+const SHELL_META = /[*?{}[\]<>()~&|\\$;'`"\n#]/;
 const LOG_LEVELS = new Set(["debug", "info", "notice", "warning", "err"]);
 
 type Ensure = "absent" | "present" | "file" | "directory" | "link";
@@ -387,8 +389,9 @@ class Syncer {
 
   async runValidate(spec: FileSpec, tmp: string): Promise<void> {
     const cmd = spec.validateCmd!.split(spec.validateReplacement).join(tmp);
-    const argv = splitWords(cmd);
-    const res = await runCommand(argv);
+    // Puppet passes the string to Ruby's Kernel.exec: through /bin/sh when it has shell syntax,
+    // else split on spaces and executed directly.
+    const res = SHELL_META.test(cmd) ? await runShell(cmd) : await runCommand(cmd.trim().split(/\s+/));
     if (res.spawnError) throw new PuppetError(`Could not execute posix command: ${res.spawnError}`);
     if (res.status !== 0) throw new PuppetError(`Execution of '${cmd}' returned ${res.status ?? "signal " + res.signal}: ${res.output}`);
     for (const line of res.output.split("\n")) if (line) this.log(spec, "debug", line);
@@ -650,37 +653,6 @@ function ensureInSync(should: Ensure, current: FType | "absent", replace: boolea
 function resolveId(kind: "user" | "group", v: string | number | undefined): number | undefined {
   if (v === undefined) return undefined;
   return nameToId(kind, v) ?? undefined;
-}
-
-/** Splits a validate_cmd into argv (no shell): whitespace-separated words, '...' and "..." quoting, backslash escapes. */
-export function splitWords(cmd: string): string[] {
-  const out: string[] = [];
-  let cur = "";
-  let inWord = false;
-  let quote: string | null = null;
-  for (let i = 0; i < cmd.length; i++) {
-    const c = cmd[i]!;
-    if (quote) {
-      if (c === quote) quote = null;
-      else if (c === "\\" && quote === '"' && i + 1 < cmd.length) cur += cmd[++i];
-      else cur += c;
-    } else if (c === "'" || c === '"') {
-      quote = c;
-      inWord = true;
-    } else if (c === "\\" && i + 1 < cmd.length) {
-      cur += cmd[++i];
-      inWord = true;
-    } else if (/\s/.test(c)) {
-      if (inWord) out.push(cur);
-      cur = "";
-      inWord = false;
-    } else {
-      cur += c;
-      inWord = true;
-    }
-  }
-  if (inWord) out.push(cur);
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
