@@ -280,22 +280,45 @@ export async function applyCatalog(catalog: LoadedCatalog, opts: ApplyOptions): 
       environmentDir: opts.environmentDir,
       bucketDir: opts.bucketDir,
       catalog: view,
-      log: (level, message, property) => emit(level, message, property ? `${source}/${property}` : source, node),
+      log: (level, message, property) => {
+        const child = property ? childOf(property) : undefined;
+        emit(level, message, child ? `${child.source}/${child.property}` : property ? `${source}/${property}` : source, node);
+      },
       logGlobal: (level, message) => emit(level, message, "Puppet"),
       display: (property, value) => (node.sensitive.has(property) ? "[redacted]" : displayValue(value)),
+    };
+    // Resources a type generates (a recursing file's children) report events with the property
+    // "File[/dir/child]/ensure": they get their own status and path, as Puppet's generated resources.
+    const generated = new Map<string, ResourceStatus>();
+    const childOf = (property: string): { status: ResourceStatus; property: string; source: string } | undefined => {
+      const m = /^([A-Z][\w:]*)\[(.*)\]\/([a-z_]+)$/s.exec(property);
+      if (!m) return undefined;
+      const ref = `${m[1]}[${m[2]}]`;
+      let st = generated.get(ref);
+      if (!st) {
+        const child: CatalogNode = { index: -1, type: m[1]!, title: m[2]!, ref, params: {}, sensitive: node.sensitive, file: node.file, line: node.line, tags: node.tags, isContainer: false, children: [] };
+        st = { ...status, node: child, containmentPath: [...path.slice(0, -1), ref], events: [], failedDependencies: [], provider: status.provider };
+        generated.set(ref, st);
+      }
+      return { status: st, property: m[3]!, source: "/" + st.containmentPath.join("/") };
     };
     const recordOutcome = (outcome: ApplyOutcome): void => {
       if (outcome.provider) status.provider = outcome.provider;
       for (const e of outcome.events) {
-        const sensitive = node.sensitive.has(e.property);
+        const child = childOf(e.property);
+        const property = child ? child.property : e.property;
+        const sensitive = node.sensitive.has(property);
         const previousValue = sensitive ? "[redacted]" : e.previousValue;
         const desiredValue = sensitive ? "[redacted]" : e.desiredValue;
-        const message = e.status === "noop" ? `current_value ${quoted(previousValue)}, should be ${quoted(desiredValue)} (noop)` : e.message;
-        const ev: ReportEvent = { ...e, previousValue, desiredValue, message: redact(message), time: now() };
-        status.events.push(ev);
-        emit(e.status === "failure" ? "err" : eventLevel, ev.message, `${source}/${e.property}`, node);
+        // Puppet quotes plain values in noop messages, not redacted ones.
+        const show = (v: unknown): string => (sensitive ? "[redacted]" : quoted(v));
+        const message = e.status === "noop" ? `current_value ${show(previousValue)}, should be ${show(desiredValue)} (noop)` : e.message;
+        const ev: ReportEvent = { ...e, property, previousValue, desiredValue, message: redact(message), time: now() };
+        (child ? child.status : status).events.push(ev);
+        if (child && e.status === "failure") child.status.failed = true;
+        emit(e.status === "failure" ? "err" : eventLevel, ev.message, `${child ? child.source : source}/${property}`, node);
       }
-      if (outcome.failed || outcome.events.some((e) => e.status === "failure")) status.failed = true;
+      if (outcome.failed || outcome.events.some((e) => e.status === "failure" && !childOf(e.property))) status.failed = true;
       if (outcome.failedToRestart) status.failedToRestart = true;
     };
 
@@ -306,10 +329,21 @@ export async function applyCatalog(catalog: LoadedCatalog, opts: ApplyOptions): 
       status.failed = true;
       emit("err", `Could not evaluate: ${(e as Error).message}`, source, node);
     }
-    const real = status.events.filter((e) => e.status === "success").length;
-    const noopCount = status.events.filter((e) => e.status === "noop").length;
+    for (const g of generated.values()) {
+      g.outOfSync = g.events.length > 0;
+      g.changed = g.events.some((e) => e.status === "success") && !g.failed;
+      g.provider = status.provider;
+      statuses.push(g);
+    }
+    const childEvents = [...generated.values()].flatMap((g) => g.events);
+    // A generated child's changes reach the parent's subscribers as one event (as puppet apply shows:
+    // "Triggered 'refresh' from 1 event" however many children changed).
+    const ownReal = status.events.filter((e) => e.status === "success").length;
+    const real = ownReal || (childEvents.some((e) => e.status === "success") ? 1 : 0);
+    const ownNoop = status.events.filter((e) => e.status === "noop").length;
+    const noopCount = ownNoop || (childEvents.some((e) => e.status === "noop") ? 1 : 0);
     status.outOfSync = status.events.length > 0;
-    status.changed = real > 0 && !status.failed;
+    status.changed = status.events.some((e) => e.status === "success") && !status.failed;
 
     // Refresh events that reached this resource.
     const got = pending.get(idx);
@@ -346,7 +380,15 @@ export async function applyCatalog(catalog: LoadedCatalog, opts: ApplyOptions): 
     status.evaluationTime = (performance.now() - t1) / 1000;
     const typeName = node.type.toLowerCase();
     timeByType.set(typeName, (timeByType.get(typeName) ?? 0) + status.evaluationTime);
-    const noopAll = status.events.filter((e) => e.status === "noop").length;
+    let noopAll = status.events.filter((e) => e.status === "noop").length;
+    const childNoop = childEvents.filter((e) => e.status === "noop").length;
+    if (childNoop > 0 && real === 0) {
+      // The generated children hang off a container of their own (named by the title), which says
+      // what it would have refreshed and relays one event, as in puppet apply --noop.
+      const n = noopAll + childNoop;
+      emit("notice", `Would have triggered 'refresh' from ${n} ${n === 1 ? "event" : "events"}`, node.title);
+      noopAll = 1;
+    }
     if (node.parent !== undefined && !status.failed) bumpContainer(node.parent, real + (restarted ? 1 : 0), real || restarted ? 0 : noopAll);
     if (status.failed) failedNodes.add(idx);
     else if (real > 0 || restarted) queueRefresh(idx, real + (restarted ? 1 : 0), 0);
