@@ -1,0 +1,95 @@
+// package on the real system: a tiny .deb built here with dpkg-deb, installed, upgraded, removed
+// and purged with the dpkg provider; every second run is quiet. No network.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { packageType, parseDpkgQuery } from "./package.js";
+import { makeContext, makeResource } from "./test-support.js";
+
+const work = mkdtempSync(join(tmpdir(), "cfg-package-"));
+const NAME = "cfgtest-hello";
+
+function buildDeb(version: string): string {
+  const root = join(work, `pkg-${version}`);
+  mkdirSync(join(root, "DEBIAN"), { recursive: true });
+  mkdirSync(join(root, "usr/share/cfgtest-hello"), { recursive: true });
+  writeFileSync(join(root, "DEBIAN/control"), `Package: ${NAME}\nVersion: ${version}\nArchitecture: all\nMaintainer: cfg tests <cfg@example.com>\nDescription: cfg test package\n`);
+  writeFileSync(join(root, "DEBIAN/conffiles"), "/etc/cfgtest-hello.conf\n");
+  mkdirSync(join(root, "etc"), { recursive: true });
+  writeFileSync(join(root, "etc/cfgtest-hello.conf"), `version=${version}\n`);
+  writeFileSync(join(root, "usr/share/cfgtest-hello/VERSION"), `${version}\n`);
+  const deb = join(work, `${NAME}_${version}_all.deb`);
+  execFileSync("dpkg-deb", ["--build", "--root-owner-group", root, deb], { stdio: "ignore" });
+  return deb;
+}
+
+function dpkgStatus(): string {
+  try {
+    return execFileSync("dpkg-query", ["-W", "--showformat", "${Status} ${Version}", NAME], { encoding: "utf8" });
+  } catch {
+    return "unknown";
+  }
+}
+
+afterAll(() => {
+  try {
+    execFileSync("dpkg", ["--purge", NAME], { stdio: "ignore" });
+  } catch {
+    /* not installed */
+  }
+  rmSync(work, { recursive: true, force: true });
+});
+
+async function apply(params: Record<string, unknown>, noop = false) {
+  const r = makeResource("package", NAME, { provider: "dpkg", ...params });
+  const ctx = makeContext({ resource: r, noop });
+  expect(packageType.validate(r, { catalog: ctx.catalog })).toEqual([]);
+  return (await packageType.apply(r, ctx)).events.map((e) => [e.property, e.previousValue, e.desiredValue, e.message, e.name, e.status]);
+}
+
+describe("package (dpkg provider, a .deb built by the test)", () => {
+  const v1 = buildDeb("1.0-1");
+  const v2 = buildDeb("2.0-1");
+
+  it("parses dpkg-query's status lines as Puppet does", () => {
+    const m = parseDpkgQuery("install ok installed bash 5.2.15-2\ndeinstall ok config-files old 1.0\nunknown ok not-installed gone \n");
+    expect(m.get("bash")!.ensure).toBe("5.2.15-2");
+    expect(m.get("old")!.ensure).toBe("absent");
+    expect(m.get("gone")!.ensure).toBe("purged");
+  });
+
+  it("installs from source (noop first), then is quiet", async () => {
+    expect(await apply({ ensure: "present", source: v1 }, true)).toEqual([["ensure", "purged", "present", "created", "package_installed", "noop"]]);
+    expect(dpkgStatus()).not.toContain("installed 1.0-1");
+    expect(await apply({ ensure: "present", source: v1 })).toEqual([["ensure", "purged", "present", "created", "package_installed", "success"]]);
+    expect(dpkgStatus()).toBe("install ok installed 1.0-1");
+    expect(await apply({ ensure: "present", source: v1 })).toEqual([]);
+  });
+
+  it("moves to latest (the version in the source) and to an exact version", async () => {
+    // As puppet apply reported: the message names the version, the desired value stays "latest".
+    expect(await apply({ ensure: "latest", source: v2 })).toEqual([["ensure", "1.0-1", "latest", "ensure changed '1.0-1' to '2.0-1'", "package_changed", "success"]]);
+    expect(await apply({ ensure: "latest", source: v2 })).toEqual([]);
+    // An exact version needs a versionable provider: apt, here with the local .deb (no network).
+    expect(await apply({ provider: "apt", ensure: "1.0-1", source: v1 })).toEqual([["ensure", "2.0-1", "1.0-1", "ensure changed '2.0-1' to '1.0-1'", "package_changed", "success"]]);
+    expect(await apply({ provider: "apt", ensure: "1.0-1", source: v1 })).toEqual([]);
+  });
+
+  it("removes (config files stay), then purges", async () => {
+    expect(await apply({ ensure: "absent" })).toEqual([["ensure", "1.0-1", "absent", "removed", "package_removed", "success"]]);
+    expect(dpkgStatus()).toBe("deinstall ok config-files 1.0-1");
+    expect(await apply({ ensure: "absent" })).toEqual([]);
+    expect(await apply({ ensure: "purged" })).toEqual([["ensure", "absent", "purged", "purged", "package_purged", "success"]]);
+    expect(await apply({ ensure: "purged" })).toEqual([]);
+  });
+
+  it("refuses bad values before anything runs", () => {
+    const v = (p: Record<string, unknown>) => packageType.validate(makeResource("package", NAME, p), { catalog: makeContext().catalog }).map((x) => x.message);
+    expect(v({ provider: "dpkg", ensure: "present" })).toEqual(["You cannot install dpkg packages without a source"]);
+    expect(v({ provider: "dpkg", ensure: "1.0-1", source: "/x.deb" })).toEqual(["Provider dpkg must have features 'versionable' to set 'ensure' to '1.0-1'"]);
+    expect(v({ provider: "yum" })).toEqual(["cfg applies packages with the apt and dpkg providers, not 'yum'"]);
+    expect(v({ ensure: "some thing" })[0]).toContain("Invalid value");
+  });
+});
