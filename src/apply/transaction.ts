@@ -302,8 +302,10 @@ export async function applyCatalog(catalog: LoadedCatalog, opts: ApplyOptions): 
       }
       return { status: st, property: m[3]!, source: "/" + st.containmentPath.join("/") };
     };
+    let invalidatesRefresh = false;
     const recordOutcome = (outcome: ApplyOutcome): void => {
       if (outcome.provider) status.provider = outcome.provider;
+      if (outcome.invalidatesRefresh && outcome.events.some((e) => e.status === "success")) invalidatesRefresh = true;
       for (const e of outcome.events) {
         const child = childOf(e.property);
         const property = child ? child.property : e.property;
@@ -349,7 +351,8 @@ export async function applyCatalog(catalog: LoadedCatalog, opts: ApplyOptions): 
     const got = pending.get(idx);
     pending.delete(idx);
     let restarted = false;
-    if (got && type.refresh && !status.failed) {
+    if (got && invalidatesRefresh) emit("info", `Unscheduling refresh on ${node.ref}`, source, node);
+    else if (got && type.refresh && !status.failed) {
       const count = got.real + got.noop;
       const plural = count === 1 ? "event" : "events";
       if (got.real === 0 || resourceNoop) {

@@ -87,6 +87,16 @@ export function runCommand(argv: readonly string[], opts: RunOptions = {}): Prom
     };
     child.on("error", (e: NodeJS.ErrnoException) => finish(null, null, e.code ? `${e.code}: ${e.message}` : e.message));
     child.on("close", (code, signal) => finish(code, signal));
+    // A program that starts a daemon may leave it holding our pipes, and "close" would wait for the
+    // daemon. Once the program itself exited, give its output a moment, then stop listening.
+    child.on("exit", (code, signal) => {
+      setTimeout(() => {
+        if (settled) return;
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+        finish(code, signal);
+      }, 250).unref();
+    });
   });
 }
 

@@ -1,10 +1,218 @@
-// Placeholder: refuses every service resource before anything changes, until the type lands.
-import type { ResourceType } from "./types.js";
+// service: ensure running/stopped, enable, restart on refresh. Providers, as Puppet picks them on
+// Debian: `systemd` where systemd runs (/run/systemd/system), `debian` for a service with an
+// /etc/init.d script (update-rc.d for enable), else `base` (the resource's start/stop/status/restart
+// commands or `binary`; without a status command the process table is searched for `pattern`).
+// Commands given as parameters run as exec's do: argv when plain, /bin/sh -c when they use shell
+// syntax. Messages and event names are Puppet's (type/service.rb, provider/service/*.rb).
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { runCommand, runShell, type RunResult } from "./run-command.js";
+import type { ApplyContext, ApplyOutcome, ResourceInstance, ResourceType, ValidationProblem } from "./types.js";
+
+type Provider = "systemd" | "debian" | "base";
+const SHELL_META = /[*?{}[\]<>()~&|\\$;'`"\n#]/;
+
+function providerOf(r: ResourceInstance): Provider {
+  const p = r.params.provider;
+  if (p === "systemd" || p === "base" || p === "debian") return p;
+  if (p === "init") return "debian";
+  if (existsSync("/run/systemd/system")) return "systemd";
+  if (existsSync(`/etc/init.d/${String(r.params.name)}`) && r.params.start === undefined && r.params.binary === undefined) return "debian";
+  return "base";
+}
+
+function bool(v: unknown): boolean | undefined {
+  if (v === true || v === "true") return true;
+  if (v === false || v === "false") return false;
+  return undefined;
+}
+
+function wantedEnsure(r: ResourceInstance): "running" | "stopped" | undefined {
+  const e = r.params.ensure;
+  if (e === undefined || e === null) return undefined;
+  if (e === "running" || e === true || e === "true") return "running";
+  if (e === "stopped" || e === false || e === "false") return "stopped";
+  return undefined;
+}
+
+async function runLine(line: string): Promise<RunResult> {
+  if (SHELL_META.test(line)) return runShell(line);
+  return runCommand(line.split(/\s+/).filter(Boolean));
+}
+
+function fail(what: string, r: ResourceInstance, res: RunResult, argv: string): never {
+  const why = res.spawnError ?? `Execution of '${argv}' returned ${res.status}: ${res.output.trim()}`;
+  throw new Error(`Could not ${what} ${r.ref}: ${why}`);
+}
+
+/** ps -ef style lines for every process: "user pid ppid ... cmdline" is enough to match a pattern. */
+function processTable(): { pid: number; line: string }[] {
+  const out: { pid: number; line: string }[] = [];
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d) || Number(d) === process.pid) continue;
+    try {
+      const cmd = readFileSync(`/proc/${d}/cmdline`, "utf8").split("\0").filter(Boolean).join(" ");
+      if (cmd) out.push({ pid: Number(d), line: cmd });
+    } catch {
+      /* gone */
+    }
+  }
+  return out;
+}
+
+function getpid(r: ResourceInstance): number | undefined {
+  const pattern = String(r.params.pattern ?? r.params.binary ?? r.params.name);
+  const re = new RegExp(pattern);
+  return processTable().find((p) => re.test(p.line))?.pid;
+}
+
+interface Driver {
+  status(): Promise<"running" | "stopped">;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  restart(): Promise<void>;
+  enabled?(): Promise<string>;
+  enable?(value: string): Promise<void>;
+}
+
+function driver(r: ResourceInstance, provider: Provider): Driver {
+  const name = String(r.params.name);
+  const cmd = (p: string): string | undefined => (r.params[p] === undefined ? undefined : String(r.params[p]));
+  const must = async (what: string, line: string): Promise<void> => {
+    const res = await runLine(line);
+    if (res.status !== 0) fail(what, r, res, line);
+  };
+  if (provider === "systemd") {
+    const sc = async (...args: string[]): Promise<RunResult> => runCommand(["systemctl", ...args]);
+    const mustSc = async (what: string, ...args: string[]): Promise<void> => {
+      const res = await sc(...args);
+      if (res.status !== 0) fail(what, r, res, ["systemctl", ...args].join(" "));
+    };
+    return {
+      status: async () => (cmd("status") ? ((await runLine(cmd("status")!)).status === 0 ? "running" : "stopped") : (await sc("is-active", "--", name)).status === 0 ? "running" : "stopped"),
+      start: () => (cmd("start") ? must("start", cmd("start")!) : mustSc("start", "unmask", "--", name).then(() => mustSc("start", "start", "--", name))),
+      stop: () => (cmd("stop") ? must("stop", cmd("stop")!) : mustSc("stop", "stop", "--", name)),
+      restart: () => (cmd("restart") ? must("restart", cmd("restart")!) : mustSc("restart", "restart", "--", name)),
+      enabled: async () => {
+        const out = (await sc("is-enabled", "--", name)).stdout.trim();
+        if (out === "masked") return "mask";
+        if (["enabled", "static", "indirect", "alias", "generated", "enabled-runtime"].includes(out)) return "true";
+        return "false";
+      },
+      enable: async (v) => {
+        if (v === "true") await mustSc("enable", "unmask", "--", name).then(() => mustSc("enable", "enable", "--", name));
+        else if (v === "false") await mustSc("disable", "disable", "--", name);
+        else if (v === "mask") await mustSc("mask", "mask", "--", name);
+        else if (v === "manual") await mustSc("disable", "disable", "--", name);
+      },
+    };
+  }
+  const script = `/etc/init.d/${name}`;
+  const initCmd = (action: string): string | undefined => (provider === "debian" ? `${script} ${action}` : undefined);
+  const base: Driver = {
+    status: async () => {
+      const line = cmd("status") ?? (bool(r.params.hasstatus) !== false ? initCmd("status") : undefined);
+      if (line) return (await runLine(line)).status === 0 ? "running" : "stopped";
+      return getpid(r) === undefined ? "stopped" : "running";
+    },
+    start: async () => {
+      const line = cmd("start") ?? initCmd("start") ?? cmd("binary");
+      if (!line) throw new Error("Services must specify a start command or a binary");
+      // A daemon's start command may leave children holding our pipes: don't wait on them.
+      await must("start", line);
+    },
+    stop: async () => {
+      const line = cmd("stop") ?? initCmd("stop");
+      if (line) return must("stop", line);
+      const pid = getpid(r);
+      if (pid === undefined) return;
+      try {
+        process.kill(pid, "SIGTERM");
+      } catch (e) {
+        throw new Error(`Could not kill ${name}, PID ${pid}: ${(e as Error).message}`);
+      }
+    },
+    restart: async () => {
+      const line = cmd("restart") ?? (bool(r.params.hasrestart) !== false ? initCmd("restart") : undefined);
+      if (line) return must("restart", line);
+      await base.stop();
+      await base.start();
+    },
+  };
+  if (provider === "debian") {
+    base.enabled = async () => {
+      const rc = (await runCommand(["/usr/sbin/invoke-rc.d", "--quiet", "--query", name, "start"])).status;
+      // invoke-rc.d: 104 (start allowed), 105 (unknown, behave as allowed), 106 (allowed, runlevel link present)
+      return rc === 104 || rc === 106 ? "true" : "false";
+    };
+    base.enable = async (v) => {
+      const args = v === "true" ? ["defaults"] : ["disable"];
+      const res = await runCommand(["/usr/sbin/update-rc.d", name, ...args]);
+      if (res.status !== 0) fail(v === "true" ? "enable" : "disable", r, res, `update-rc.d ${name} ${args.join(" ")}`);
+    };
+  }
+  return base;
+}
 
 export const serviceType: ResourceType = {
   name: "service",
   namevar: "name",
-  attributes: [],
-  validate: () => [{ message: "cfg cannot apply service resources yet" }],
-  apply: () => Promise.reject(new Error("not implemented")),
+  attributes: ["name", "ensure", "enable", "binary", "control", "flags", "hasrestart", "hasstatus", "manifest", "path", "pattern", "provider", "restart", "start", "status", "stop", "timeout", "logonaccount", "logonpassword"],
+
+  validate(r) {
+    const problems: ValidationProblem[] = [];
+    const e = r.params.ensure;
+    if (e !== undefined && e !== null && wantedEnsure(r) === undefined) problems.push({ attribute: "ensure", message: `Invalid value ${JSON.stringify(e)}. Valid values are stopped, running.` });
+    const en = r.params.enable;
+    if (en !== undefined && !["true", "false", "manual", "mask", "delayed"].includes(String(en))) problems.push({ attribute: "enable", message: `Invalid value ${JSON.stringify(en)}. Valid values are true, false, manual, mask, delayed.` });
+    const provider = providerOf(r);
+    if (en !== undefined && provider === "base") problems.push({ attribute: "enable", message: `Provider base must have features 'enableable' to set 'enable' to '${String(en)}'` });
+    if (en !== undefined && provider === "debian" && !["true", "false"].includes(String(en))) problems.push({ attribute: "enable", message: `Provider debian must have features '${String(en) === "mask" ? "maskable" : "manual_startable"}' to set 'enable' to '${String(en)}'` });
+    const p = r.params.provider;
+    if (p !== undefined && !["systemd", "base", "debian", "init"].includes(String(p))) problems.push({ attribute: "provider", message: `cfg applies services with the systemd, debian and base providers, not '${String(p)}'` });
+    for (const b of ["hasstatus", "hasrestart"]) if (r.params[b] !== undefined && bool(r.params[b]) === undefined) problems.push({ attribute: b, message: `Invalid value ${JSON.stringify(r.params[b])}. Valid values are true, false.` });
+    if (r.params.pattern !== undefined) {
+      try {
+        new RegExp(String(r.params.pattern));
+      } catch (err) {
+        problems.push({ attribute: "pattern", message: `Invalid pattern: ${(err as Error).message}` });
+      }
+    }
+    return problems;
+  },
+
+  async apply(r, ctx: ApplyContext): Promise<ApplyOutcome> {
+    const provider = providerOf(r);
+    const d = driver(r, provider);
+    const events: ApplyOutcome["events"] = [];
+    let started = false;
+    const want = wantedEnsure(r);
+    if (want) {
+      const have = await d.status();
+      if (have !== want) {
+        if (!ctx.noop) {
+          if (want === "running") await d.start();
+          else await d.stop();
+        }
+        started = want === "running";
+        events.push({ property: "ensure", previousValue: have, desiredValue: want, message: `ensure changed '${have}' to '${want}'`, name: want === "running" ? "service_started" : "service_stopped", status: ctx.noop ? "noop" : "success" });
+      }
+    }
+    const en = r.params.enable === undefined ? undefined : String(r.params.enable);
+    if (en !== undefined && d.enabled && d.enable) {
+      const have = await d.enabled();
+      if (have !== en) {
+        if (!ctx.noop) await d.enable(en);
+        events.push({ property: "enable", previousValue: have, desiredValue: en, message: `enable changed '${have}' to '${en}'`, name: en === "true" ? "service_enabled" : en === "manual" ? "service_manual_start" : "service_disabled", status: ctx.noop ? "noop" : "success" });
+      }
+    }
+    return { events, provider, invalidatesRefresh: started };
+  },
+
+  async refresh(r): Promise<ApplyOutcome> {
+    const provider = providerOf(r);
+    const d = driver(r, provider);
+    // Only a running service restarts (Puppet's Service#refresh).
+    if ((await d.status()) === "running") await d.restart();
+    return { events: [], provider };
+  },
 };

@@ -45,6 +45,11 @@ export interface ApplyOutcome {
   readonly failedToRestart?: boolean;
   /** The provider used (report's provider_used): "posix", "dpkg", "systemd", ... */
   readonly provider?: string;
+  /**
+   * The change already did what a refresh would (a service just started): refresh events queued
+   * for this resource are dropped (Puppet's invalidate_refreshes).
+   */
+  readonly invalidatesRefresh?: boolean;
 }
 
 /** A problem found before anything changes (bad value, relative path, missing required attribute). */

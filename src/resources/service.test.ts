@@ -1,0 +1,92 @@
+// service with the base provider around a small daemon this test writes (a shell loop with a
+// pidfile): started, left alone, restarted on refresh (new pid), stopped; every second run quiet.
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { serviceType } from "./service.js";
+import { makeContext, makeResource } from "./test-support.js";
+
+const dir = mkdtempSync(join(tmpdir(), "cfg-service-"));
+const pidfile = join(dir, "daemon.pid");
+const daemon = join(dir, "cfgtest-daemon");
+writeFileSync(daemon, `#!/bin/sh\n# cfgtest daemon: its command line stays visible for the pattern search\necho $$ > ${pidfile}\nwhile :; do sleep 0.2; done\n`);
+chmodSync(daemon, 0o755);
+const ctl = join(dir, "ctl");
+writeFileSync(
+  ctl,
+  `#!/bin/sh
+case "$1" in
+  start) setsid ${daemon} >/dev/null 2>&1 < /dev/null & sleep 0.2 ;;
+  stop) [ -f ${pidfile} ] && kill $(cat ${pidfile}) 2>/dev/null; rm -f ${pidfile} ;;
+  status) [ -f ${pidfile} ] && kill -0 $(cat ${pidfile}) 2>/dev/null ;;
+esac
+`,
+);
+chmodSync(ctl, 0o755);
+
+afterAll(() => {
+  if (existsSync(pidfile)) {
+    try {
+      process.kill(Number(readFileSync(pidfile, "utf8")), "SIGKILL");
+    } catch {
+      /* gone */
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const params = { provider: "base", start: `${ctl} start`, stop: `${ctl} stop`, status: `${ctl} status` };
+
+async function apply(extra: Record<string, unknown>, noop = false) {
+  const r = makeResource("service", "cfgtest-daemon", { ...params, ...extra });
+  const ctx = makeContext({ resource: r, noop });
+  expect(serviceType.validate(r, { catalog: ctx.catalog })).toEqual([]);
+  const out = await serviceType.apply(r, ctx);
+  return { events: out.events.map((e) => [e.property, e.previousValue, e.desiredValue, e.message, e.name, e.status]), out, r };
+}
+
+const pid = (): string => (existsSync(pidfile) ? readFileSync(pidfile, "utf8").trim() : "");
+
+describe("service (base provider, a daemon of the test's own)", () => {
+  it("starts a stopped service (noop first), then is quiet", async () => {
+    expect((await apply({ ensure: "running" }, true)).events).toEqual([["ensure", "stopped", "running", "ensure changed 'stopped' to 'running'", "service_started", "noop"]]);
+    expect(pid()).toBe("");
+    const first = await apply({ ensure: "running" });
+    expect(first.events).toEqual([["ensure", "stopped", "running", "ensure changed 'stopped' to 'running'", "service_started", "success"]]);
+    expect(first.out.invalidatesRefresh).toBe(true);
+    expect(pid()).not.toBe("");
+    expect((await apply({ ensure: "running" })).events).toEqual([]);
+  });
+
+  it("restarts on refresh when running: a new process", async () => {
+    const before = pid();
+    const r = makeResource("service", "cfgtest-daemon", { ...params, ensure: "running" });
+    await serviceType.refresh!(r, makeContext({ resource: r }));
+    expect(pid()).not.toBe("");
+    expect(pid()).not.toBe(before);
+  });
+
+  it("stops it, then is quiet; a stopped service is not restarted by a refresh", async () => {
+    expect((await apply({ ensure: "stopped" })).events).toEqual([["ensure", "running", "stopped", "ensure changed 'running' to 'stopped'", "service_stopped", "success"]]);
+    expect((await apply({ ensure: "stopped" })).events).toEqual([]);
+    const r = makeResource("service", "cfgtest-daemon", { ...params, ensure: "stopped" });
+    await serviceType.refresh!(r, makeContext({ resource: r }));
+    expect(pid()).toBe("");
+  });
+
+  it("finds the process by pattern without a status command", async () => {
+    const noStatus = { provider: "base", start: `${ctl} start`, stop: `${ctl} stop`, pattern: "cfgtest-daemon" };
+    const r = makeResource("service", "cfgtest-daemon", { ...noStatus, ensure: "running" });
+    expect((await serviceType.apply(r, makeContext({ resource: r }))).events.map((e) => e.message)).toEqual(["ensure changed 'stopped' to 'running'"]);
+    expect((await serviceType.apply(r, makeContext({ resource: r }))).events).toEqual([]);
+    const s = makeResource("service", "cfgtest-daemon", { ...noStatus, ensure: "stopped" });
+    expect((await serviceType.apply(s, makeContext({ resource: s }))).events.map((e) => e.message)).toEqual(["ensure changed 'running' to 'stopped'"]);
+  });
+
+  it("refuses what the provider cannot do, with Puppet's messages", () => {
+    const v = (p: Record<string, unknown>) => serviceType.validate(makeResource("service", "x", p), { catalog: makeContext().catalog }).map((x) => x.message);
+    expect(v({ provider: "base", enable: true })).toEqual(["Provider base must have features 'enableable' to set 'enable' to 'true'"]);
+    expect(v({ ensure: "started" })).toEqual(['Invalid value "started". Valid values are stopped, running.']);
+  });
+});
