@@ -111,6 +111,12 @@ describe("cfg apply", () => {
     expect(existsSync(join(work, "var", "clientbucket"))).toBe(false);
   });
 
+  it("compiles -e code with this host's own facts when no --facts is given", () => {
+    const r = cfg(["-e", "notify { \"kernel ${facts['kernel']} on ${facts['os']['family']}\": }", "--vardir", join(work, "var")]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Notice: kernel Linux on \w+$/m);
+  });
+
   it("reads a catalog from stdin", () => {
     const catalog = { name: "n", resources: [{ type: "Notify", title: "from stdin", parameters: {} }], edges: [] };
     const r = cfg(["--catalog", "-", "--detailed-exitcodes"], JSON.stringify(catalog));

@@ -100,9 +100,8 @@ async function runApply(path: string | undefined, opts: Opts): Promise<number> {
         return EXIT_USAGE;
       }
     } else {
-      // FACTS-HOOK: this host's facts (src/facts) replace this once they land.
-      fail("CFG6000", { message: "give --facts FILE (gathering this host's facts is not wired in yet)" }, EXIT_USAGE);
-      return EXIT_USAGE;
+      const { gatherFacts } = await import("../../facts/index.js");
+      facts = await gatherFacts();
     }
     const networking = facts.networking as Record<string, unknown> | undefined;
     const nodeName = opts.node ?? (typeof facts.clientcert === "string" ? facts.clientcert : undefined) ?? (typeof networking?.fqdn === "string" ? networking.fqdn : undefined) ?? (typeof facts.fqdn === "string" ? facts.fqdn : undefined);
