@@ -84,7 +84,9 @@ function displayValue(v: unknown): string {
   return String(v);
 }
 
+/** Puppet's is_to_s/should_to_s in noop messages: strings quoted, numbers bare, arrays as ['a']. */
 function quoted(v: unknown): string {
+  if (typeof v === "number" || typeof v === "bigint") return String(v);
   return Array.isArray(v) ? displayValue(v) : `'${displayValue(v)}'`;
 }
 
