@@ -280,6 +280,7 @@ export async function applyCatalog(catalog: LoadedCatalog, opts: ApplyOptions): 
       showDiff: opts.showDiff,
       modulepath: opts.modulepath,
       environmentDir: opts.environmentDir,
+      environment: catalog.environment,
       bucketDir: opts.bucketDir,
       catalog: view,
       log: (level, message, property) => {

@@ -835,7 +835,7 @@ async function applyFile(r: ResourceInstance, ctx: ApplyContext): Promise<{ even
   const perms = str(r.params.source_permissions) ?? "ignore";
   const sources = sourcesOf(r.params.source);
   const follow = spec.follow;
-  const environment = ctx.environmentDir ? basename(ctx.environmentDir) : "production";
+  const environment = ctx.environment ?? "production";
   const sourceCtx = { modulepath: ctx.modulepath };
   let topSource: SourceMatch | null = null;
   if (sources) {

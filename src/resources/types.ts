@@ -84,6 +84,8 @@ export interface ApplyContext {
   readonly modulepath: readonly string[];
   /** The environment directory when one was given (puppet:///... also searches nothing else). */
   readonly environmentDir?: string;
+  /** The catalog's environment name ("production"), for messages. */
+  readonly environment?: string;
   /** Local backup bucket (file backups): <bucketDir>/<sha256 a/b/c/...>/contents as Puppet's clientbucket. */
   readonly bucketDir: string;
   readonly catalog: CatalogView;
