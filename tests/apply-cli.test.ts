@@ -117,6 +117,21 @@ describe("cfg apply", () => {
     expect(r.stdout).toMatch(/^Notice: kernel Linux on \w+$/m);
   });
 
+  it("--test implies detailed exit codes; --logdest writes JSON, JSON lines or text", () => {
+    const m = manifest("logdest.pp", "notify { 'logged': }\n");
+    const json = join(work, "log.json");
+    const jsonl = join(work, "log.jsonl");
+    const text = join(work, "log.txt");
+    const r = cfg([m, ...common, "--test", "--logdest", json, "--logdest", jsonl, "--logdest", text, "--logdest", "console"]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain("Notice: logged");
+    const logs = JSON.parse(readFileSync(json, "utf8"));
+    expect(logs.map((l: { message: string }) => l.message)).toEqual(["logged", "defined 'message' as 'logged'"]);
+    expect(Object.keys(logs[1])).toEqual(["level", "message", "source", "tags", "time", "file", "line"]);
+    expect(readFileSync(jsonl, "utf8").trim().split("\n").map((l) => JSON.parse(l).source)).toEqual(["Puppet", "/Stage[main]/Main/Notify[logged]/message"]);
+    expect(readFileSync(text, "utf8")).toMatch(/ \/Stage\[main\]\/Main\/Notify\[logged\]\/message \(notice\): defined 'message' as 'logged'\n$/);
+  });
+
   it("reads a catalog from stdin", () => {
     const catalog = { name: "n", resources: [{ type: "Notify", title: "from stdin", parameters: {} }], edges: [] };
     const r = cfg(["--catalog", "-", "--detailed-exitcodes"], JSON.stringify(catalog));

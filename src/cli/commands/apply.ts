@@ -25,6 +25,8 @@ interface Opts {
   graph?: string;
   vardir: string;
   verbose?: boolean;
+  test?: boolean;
+  logdest: string[];
   debug?: boolean;
   color?: boolean;
 }
@@ -53,6 +55,8 @@ export function register(program: Command): void {
     .option("--report <file>", "write the run report (Puppet's report format 12, JSON) to FILE")
     .option("--graph <dir>", "write the resource graph as Graphviz DOT into DIR")
     .option("--vardir <dir>", "state directory (file backups go to its clientbucket)", "/var/lib/cfg")
+    .option("-t, --test", "as puppet apply --test: --verbose --detailed-exitcodes --show-diff")
+    .option("--logdest <dest>", "also write the log to FILE (.json: a JSON array, .jsonl: JSON lines, else text); repeatable; 'console' is the default", (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option("-v, --verbose", "also print info messages")
     .option("-d, --debug", "also print debug messages")
     .option("--no-color", "no colour in the output")
@@ -62,6 +66,11 @@ export function register(program: Command): void {
 }
 
 async function runApply(path: string | undefined, opts: Opts): Promise<number> {
+  if (opts.test) {
+    opts.verbose = true;
+    opts.detailedExitcodes = true;
+    opts.showDiff = true;
+  }
   const start = new Date();
   const t0 = performance.now();
   const sources = [path !== undefined, opts.catalog !== undefined, opts.execute !== undefined].filter(Boolean).length;
@@ -159,6 +168,7 @@ async function runApply(path: string | undefined, opts: Opts): Promise<number> {
     return level === "err" ? chalk.red(text) : level === "warning" ? chalk.yellow(text) : level === "notice" ? chalk.cyan(text) : text;
   };
 
+  const fileLogs: { level: string; message: string; source: string; time: string; file: string | null; line: number | null; tags: readonly string[] }[] = [];
   const result = await applyCatalog(catalog, {
     noop: !!opts.noop,
     showDiff: !!opts.showDiff,
@@ -167,6 +177,7 @@ async function runApply(path: string | undefined, opts: Opts): Promise<number> {
     bucketDir: join(opts.vardir, "clientbucket"),
     types: RESOURCE_TYPES,
     onLog: (e) => {
+      if (opts.logdest.some((d) => d !== "console")) fileLogs.push(e);
       if (rank[e.level] < minLevel) return;
       const line = paint(e.level, `${LEVEL_LABEL[e.level]}: ${e.source === "Puppet" ? "" : `${e.source}: `}${e.message}`) + "\n";
       if (e.level === "err" || e.level === "warning") process.stderr.write(line);
@@ -174,6 +185,12 @@ async function runApply(path: string | undefined, opts: Opts): Promise<number> {
     },
   });
 
+  // --logdest FILE: Puppet's JSON log shape (level, message, source, tags, time, file, line).
+  for (const dest of opts.logdest) {
+    if (dest === "console") continue;
+    const text = dest.endsWith(".json") ? JSON.stringify(fileLogs, null, 2) + "\n" : dest.endsWith(".jsonl") ? fileLogs.map((l) => JSON.stringify(l)).join("\n") + (fileLogs.length ? "\n" : "") : fileLogs.map((l) => `${l.time} ${l.source} (${l.level}): ${l.message}`).join("\n") + (fileLogs.length ? "\n" : "");
+    writeFileAtomic(dest, text);
+  }
   if (opts.graph && result.graph) {
     const { graphToDot } = await import("../../apply/graph.js");
     mkdirSync(opts.graph, { recursive: true });
