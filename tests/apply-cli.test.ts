@@ -132,6 +132,21 @@ describe("cfg apply", () => {
     expect(readFileSync(text, "utf8")).toMatch(/ \/Stage\[main\]\/Main\/Notify\[logged\]\/message \(notice\): defined 'message' as 'logged'\n$/);
   });
 
+  it("orders through stdlib anchors, which change nothing", () => {
+    const catalog = {
+      name: "n",
+      resources: [
+        { type: "Notify", title: "second", parameters: { require: "Anchor[mod::begin]" } },
+        { type: "Anchor", title: "mod::begin", parameters: { require: "Notify[first]" } },
+        { type: "Notify", title: "first", parameters: {} },
+      ],
+      edges: [],
+    };
+    const r = cfg(["--catalog", "-"], JSON.stringify(catalog));
+    expect(r.status).toBe(0);
+    expect(r.stdout.split("\n").filter((l) => /^Notice: (first|second)$/.test(l))).toEqual(["Notice: first", "Notice: second"]);
+  });
+
   it("reads a catalog from stdin", () => {
     const catalog = { name: "n", resources: [{ type: "Notify", title: "from stdin", parameters: {} }], edges: [] };
     const r = cfg(["--catalog", "-", "--detailed-exitcodes"], JSON.stringify(catalog));

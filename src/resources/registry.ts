@@ -1,4 +1,5 @@
 // Every resource type cfg can apply, by lower-case Puppet type name.
+import { anchorType } from "./anchor.js";
 import { cronType } from "./cron.js";
 import { execType } from "./exec.js";
 import { fileType } from "./file.js";
@@ -13,5 +14,5 @@ import type { ResourceType } from "./types.js";
 import { userType } from "./user.js";
 
 export const RESOURCE_TYPES: ReadonlyMap<string, ResourceType> = new Map(
-  [cronType, execType, fileType, filebucketType, fileLineType, groupType, hostType, notifyType, packageType, serviceType, userType].map((t) => [t.name, t]),
+  [anchorType, cronType, execType, fileType, filebucketType, fileLineType, groupType, hostType, notifyType, packageType, serviceType, userType].map((t) => [t.name, t]),
 );
