@@ -16,8 +16,10 @@ export interface CatalogNode {
   readonly tags: string[];
   /** Stage, Class, Node and defined-type instances: they group resources and are never applied. */
   isContainer: boolean;
-  /** Index of the containing resource (from the catalog's containment edges). */
+  /** Index of the containing resource (from the catalog's containment edges): the first one. */
   parent?: number;
+  /** Every container (a contained class has two: its stage and the class that contains it). */
+  readonly parents: number[];
   readonly children: number[];
 }
 
@@ -122,6 +124,7 @@ export function loadCatalog(data: unknown): { catalog?: LoadedCatalog; problems:
       line: typeof r.line === "number" ? r.line : undefined,
       tags: Array.isArray(r.tags) ? (r.tags as unknown[]).map(String) : [],
       isContainer: CONTAINER_TYPES.has(type) || kind === "defined_type" || kind === "class",
+      parents: [],
       children: [],
     };
     const key = refKey(type, title);
@@ -156,12 +159,13 @@ export function loadCatalog(data: unknown): { catalog?: LoadedCatalog; problems:
       continue;
     }
     const child = nodes[ti]!;
-    if (child.parent !== undefined && child.parent !== si) {
-      problems.push({ message: `${child.ref} is contained by both ${nodes[child.parent]!.ref} and ${nodes[si]!.ref}`, ref: child.ref });
-      continue;
+    // A contained class (`contain`) has two containers: its stage and the class containing it.
+    // Both order it; its path and event bubbling follow the first (the stage), as Puppet's do.
+    if (child.parent === undefined) child.parent = si;
+    if (!nodes[si]!.children.includes(ti)) {
+      nodes[si]!.children.push(ti);
+      child.parents.push(si);
     }
-    child.parent = si;
-    nodes[si]!.children.push(ti);
     nodes[si]!.isContainer = true;
   }
   return {

@@ -29,8 +29,8 @@ export interface ResourceGraph {
   readonly order?: number[];
   /** Each cycle as the catalog indexes of the resources on it, in order. */
   readonly cycles: number[][];
-  /** Leaf index -> leaves refreshed when it changes. */
-  readonly refreshTargets: Map<number, Set<number>>;
+  /** Vertex -> vertices its events are sent to along notify/subscribe (tail of source -> head of target). */
+  readonly callouts: Map<number, number[]>;
 }
 
 /** Vertex ids: a leaf i is 2i; a container i is 2i (start) and 2i+1 (end). */
@@ -160,16 +160,15 @@ export function buildGraph(
   }
   for (const r of relationships) addEdge(vertexOf.tail(nodes[r.source]!), vertexOf.head(nodes[r.target]!));
 
-  // Refresh targets, expanded through containers.
-  const refreshTargets = new Map<number, Set<number>>();
+  // Refresh events travel along notify/subscribe between the whits, as in Puppet's graph.
+  const callouts = new Map<number, number[]>();
   for (const r of relationships) {
     if (!r.refresh) continue;
-    const targets = leavesOf(catalog, r.target);
-    for (const s of leavesOf(catalog, r.source)) {
-      let set = refreshTargets.get(s);
-      if (!set) refreshTargets.set(s, (set = new Set()));
-      for (const t of targets) if (t !== s) set.add(t);
-    }
+    const from = vertexOf.tail(nodes[r.source]!);
+    const to = vertexOf.head(nodes[r.target]!);
+    const list = callouts.get(from) ?? [];
+    if (!list.includes(to)) list.push(to);
+    callouts.set(from, list);
   }
 
   // Kahn's algorithm; ties go to the earlier resource in the catalog (start before end).
@@ -187,7 +186,7 @@ export function buildGraph(
   for (let v = 0; v < vertexCount; v++) if (used(v)) usedCount++;
   const cycles = order.length === usedCount ? [] : findCycles(out, indeg, vertexCount);
   return {
-    graph: { vertexCount, out, in: inn, relationships, order: cycles.length ? undefined : order, cycles, refreshTargets },
+    graph: { vertexCount, out, in: inn, relationships, order: cycles.length ? undefined : order, cycles, callouts },
     problems,
   };
 }

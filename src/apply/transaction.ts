@@ -186,32 +186,28 @@ export async function applyCatalog(catalog: LoadedCatalog, opts: ApplyOptions): 
 
   const view = catalogView(catalog, opts.types);
   const statuses: ResourceStatus[] = [];
-  const statusByNode = new Map<number, ResourceStatus>();
   // Per vertex: the failed resources it depends on (Puppet's failed_dependencies, propagated).
   const failedDeps: (Set<number> | undefined)[] = new Array(graph.vertexCount);
   const failedNodes = new Set<number>();
   const alreadyNotified = new Set<number>();
-  // Leaf -> queued refresh events (real ones and noop ones).
-  const pending = new Map<number, { real: number; noop: number }>();
-
-  const containerEvents = new Map<number, { real: number; noop: number }>();
-  const bumpContainer = (c: number, real: number, noop: number): void => {
+  // Refresh events queued per vertex (real ones and noop ones), moving as in Puppet's graph: a
+  // resource sends its events to its notify/subscribe targets and to its containers' completed
+  // whits; a whit that received events relays one (a restart, or a noop restart) onwards: from a
+  // container's end to its containers and targets, from its start to everything inside it. In noop
+  // a whit says what it would have refreshed ("Class[Main]: Would have triggered 'refresh' ...").
+  const queued = new Map<number, { real: number; noop: number }>();
+  const send = (to: number, real: number, noop: number): void => {
     if (!real && !noop) return;
-    const e = containerEvents.get(c) ?? { real: 0, noop: 0 };
-    e.real += real;
-    e.noop += noop;
-    containerEvents.set(c, e);
+    const q = queued.get(to) ?? { real: 0, noop: 0 };
+    q.real += real;
+    q.noop += noop;
+    queued.set(to, q);
   };
-  const queueRefresh = (from: number, real: number, noop: number): void => {
-    const targets = graph.refreshTargets.get(from);
-    if (!targets) return;
-    for (const t of targets) {
-      const p = pending.get(t) ?? { real: 0, noop: 0 };
-      p.real += real;
-      p.noop += noop;
-      pending.set(t, p);
-    }
+  const sendOn = (from: number, n: CatalogNode, real: number, noop: number): void => {
+    for (const t of graph.callouts.get(from) ?? []) send(t, real, noop);
+    for (const p of n.parents) send(2 * p + 1, real, noop);
   };
+  const whitLabel = (n: CatalogNode): string => (n.type === "Class" ? `Class[${capitalizeType(n.title)}]` : n.ref);
 
   for (const v of graph.order) {
     const idx = nodeOfVertex(v);
@@ -225,15 +221,13 @@ export async function applyCatalog(catalog: LoadedCatalog, opts: ApplyOptions): 
     }
     if (deps.size) failedDeps[v] = deps;
     if (node.isContainer) {
-      // A container's end: Puppet's completed whit passes its members' events up; when they were
-      // all noop events it says so ("Class[Main]: Would have triggered 'refresh' from 6 events").
-      const got = containerEvents.get(idx);
-      if ((v & 1) === 1 && got) {
-        if (got.real === 0 && got.noop > 0) {
-          const label = node.type === "Class" ? `Class[${capitalizeType(node.title)}]` : node.ref;
-          emit("notice", `Would have triggered 'refresh' from ${got.noop} ${got.noop === 1 ? "event" : "events"}`, label);
-        }
-        if (node.parent !== undefined) bumpContainer(node.parent, got.real > 0 ? 1 : 0, got.real > 0 ? 0 : 1);
+      const q = queued.get(v);
+      queued.delete(v);
+      if (q) {
+        if (q.real === 0) emit("notice", `Would have triggered 'refresh' from ${q.noop} ${q.noop === 1 ? "event" : "events"}`, whitLabel(node));
+        const [real, noop] = q.real > 0 ? [1, 0] : [0, 1];
+        if ((v & 1) === 1) sendOn(v, node, real, noop);
+        else for (const c of node.children) send(2 * c, real, noop);
       }
       continue;
     }
@@ -257,7 +251,6 @@ export async function applyCatalog(catalog: LoadedCatalog, opts: ApplyOptions): 
       failedDependencies: [...deps].map((i) => catalog.nodes[i]!.ref),
     };
     statuses.push(status);
-    statusByNode.set(idx, status);
 
     if (deps.size) {
       for (const d of deps) {
@@ -267,7 +260,7 @@ export async function applyCatalog(catalog: LoadedCatalog, opts: ApplyOptions): 
       }
       emit("warning", "Skipping because of failed dependencies", source, node);
       status.skipped = true;
-      pending.delete(idx);
+      queued.delete(v);
       continue;
     }
 
@@ -299,7 +292,7 @@ export async function applyCatalog(catalog: LoadedCatalog, opts: ApplyOptions): 
       const ref = `${m[1]}[${m[2]}]`;
       let st = generated.get(ref);
       if (!st) {
-        const child: CatalogNode = { index: -1, type: m[1]!, title: m[2]!, ref, params: {}, sensitive: node.sensitive, file: node.file, line: node.line, tags: node.tags, isContainer: false, children: [] };
+        const child: CatalogNode = { index: -1, type: m[1]!, title: m[2]!, ref, params: {}, sensitive: node.sensitive, file: node.file, line: node.line, tags: node.tags, isContainer: false, parents: [], children: [] };
         st = { ...status, node: child, containmentPath: [...path.slice(0, -1), ref], events: [], failedDependencies: [], provider: status.provider };
         generated.set(ref, st);
       }
@@ -308,7 +301,8 @@ export async function applyCatalog(catalog: LoadedCatalog, opts: ApplyOptions): 
     let invalidatesRefresh = false;
     const recordOutcome = (outcome: ApplyOutcome): void => {
       if (outcome.provider) status.provider = outcome.provider;
-      if (outcome.invalidatesRefresh && outcome.events.some((e) => e.status === "success")) invalidatesRefresh = true;
+      // Even a noop start drops the queued refreshes, as in puppet apply --noop.
+      if (outcome.invalidatesRefresh && outcome.events.some((e) => e.status !== "failure")) invalidatesRefresh = true;
       for (const e of outcome.events) {
         const child = childOf(e.property);
         const property = child ? child.property : e.property;
@@ -345,14 +339,12 @@ export async function applyCatalog(catalog: LoadedCatalog, opts: ApplyOptions): 
     // "Triggered 'refresh' from 1 event" however many children changed).
     const ownReal = status.events.filter((e) => e.status === "success").length;
     const real = ownReal || (childEvents.some((e) => e.status === "success") ? 1 : 0);
-    const ownNoop = status.events.filter((e) => e.status === "noop").length;
-    const noopCount = ownNoop || (childEvents.some((e) => e.status === "noop") ? 1 : 0);
     status.outOfSync = status.events.length > 0;
     status.changed = status.events.some((e) => e.status === "success") && !status.failed;
 
     // Refresh events that reached this resource.
-    const got = pending.get(idx);
-    pending.delete(idx);
+    const got = queued.get(v);
+    queued.delete(v);
     let restarted = false;
     if (got && invalidatesRefresh) emit("info", `Unscheduling refresh on ${node.ref}`, source, node);
     else if (got && type.refresh && !status.failed) {
@@ -361,7 +353,6 @@ export async function applyCatalog(catalog: LoadedCatalog, opts: ApplyOptions): 
       if (got.real === 0 || resourceNoop) {
         emit("notice", `Would have triggered 'refresh' from ${count} ${plural}`, source, node);
         status.events.push({ property: "", previousValue: null, desiredValue: null, message: `Would have triggered 'refresh' from ${count} ${plural}`, name: "noop_restart", status: "noop", time: now() });
-        queueRefresh(idx, 0, 1);
       } else {
         try {
           const outcome = await type.refresh(inst, ctx);
@@ -395,10 +386,9 @@ export async function applyCatalog(catalog: LoadedCatalog, opts: ApplyOptions): 
       emit("notice", `Would have triggered 'refresh' from ${n} ${n === 1 ? "event" : "events"}`, node.title);
       noopAll = 1;
     }
-    if (node.parent !== undefined && !status.failed) bumpContainer(node.parent, real + (restarted ? 1 : 0), real || restarted ? 0 : noopAll);
     if (status.failed) failedNodes.add(idx);
-    else if (real > 0 || restarted) queueRefresh(idx, real + (restarted ? 1 : 0), 0);
-    else if (noopCount > 0) queueRefresh(idx, 0, noopCount);
+    else if (real > 0 || restarted) sendOn(v, node, real + (restarted ? 1 : 0), 0);
+    else sendOn(v, node, 0, noopAll);
   }
   return { statuses, logs, graph, evaluationSeconds: (performance.now() - t0) / 1000, timeByType };
 }

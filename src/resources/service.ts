@@ -16,7 +16,8 @@ function providerOf(r: ResourceInstance): Provider {
   if (p === "systemd" || p === "base" || p === "debian") return p;
   if (p === "init") return "debian";
   if (existsSync("/run/systemd/system")) return "systemd";
-  if (existsSync(`/etc/init.d/${String(r.params.name)}`) && r.params.start === undefined && r.params.binary === undefined) return "debian";
+  // Without systemd, Puppet's default on the Debian family is the init-script `debian` provider.
+  if (existsSync("/etc/debian_version") || existsSync(`/etc/init.d/${String(r.params.name)}`)) return "debian";
   return "base";
 }
 
@@ -107,15 +108,25 @@ function driver(r: ResourceInstance, provider: Provider): Driver {
     };
   }
   const script = `/etc/init.d/${name}`;
-  const initCmd = (action: string): string | undefined => (provider === "debian" ? `${script} ${action}` : undefined);
+  const initCmd = (action: string): string | undefined => {
+    if (provider !== "debian") return undefined;
+    if (!existsSync(script)) throw new Error(`Could not find init script for '${name}'`);
+    return `${script} ${action}`;
+  };
   const base: Driver = {
     status: async () => {
-      const line = cmd("status") ?? (bool(r.params.hasstatus) !== false ? initCmd("status") : undefined);
+      const line = cmd("status");
       if (line) return (await runLine(line)).status === 0 ? "running" : "stopped";
+      if (provider === "debian" && bool(r.params.hasstatus) !== false) {
+        // Puppet's debian provider asks service(8), which works whatever the init system.
+        const svc = ["/usr/sbin/service", "/sbin/service"].find((p) => existsSync(p));
+        if (svc) return (await runCommand([svc, name, "status"])).status === 0 ? "running" : "stopped";
+        if (existsSync(script)) return (await runCommand([script, "status"])).status === 0 ? "running" : "stopped";
+      }
       return getpid(r) === undefined ? "stopped" : "running";
     },
     start: async () => {
-      const line = cmd("start") ?? initCmd("start") ?? cmd("binary");
+      const line = cmd("start") ?? cmd("binary") ?? initCmd("start");
       if (!line) throw new Error("Services must specify a start command or a binary");
       // A daemon's start command may leave children holding our pipes: don't wait on them.
       await must("start", line);
@@ -141,13 +152,27 @@ function driver(r: ResourceInstance, provider: Provider): Driver {
   if (provider === "debian") {
     base.enabled = async () => {
       const rc = (await runCommand(["/usr/sbin/invoke-rc.d", "--quiet", "--query", name, "start"])).status;
-      // invoke-rc.d: 104 (start allowed), 105 (unknown, behave as allowed), 106 (allowed, runlevel link present)
-      return rc === 104 || rc === 106 ? "true" : "false";
+      // As Puppet's debian provider: 104/106 enabled; 101/105 count the S links in /etc/rc?.d.
+      if (rc === 104 || rc === 106) return "true";
+      if (rc === 101 || rc === 105) {
+        let links = 0;
+        for (const d of ["rc0.d", "rc1.d", "rc2.d", "rc3.d", "rc4.d", "rc5.d", "rc6.d", "rcS.d"]) {
+          try {
+            links += readdirSync(`/etc/${d}`).filter((f) => new RegExp(`^S\\d\\d${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`).test(f)).length;
+          } catch {
+            /* no such runlevel */
+          }
+        }
+        return links >= 4 ? "true" : "false";
+      }
+      return "false";
     };
     base.enable = async (v) => {
-      const args = v === "true" ? ["defaults"] : ["disable"];
-      const res = await runCommand(["/usr/sbin/update-rc.d", name, ...args]);
-      if (res.status !== 0) fail(v === "true" ? "enable" : "disable", r, res, `update-rc.d ${name} ${args.join(" ")}`);
+      const steps = v === "true" ? [["-f", name, "remove"], [name, "defaults"]] : [[name, "disable"]];
+      for (const args of steps) {
+        const res = await runCommand(["/usr/sbin/update-rc.d", ...args]);
+        if (res.status !== 0) fail(v === "true" ? "enable" : "disable", r, res, `update-rc.d ${args.join(" ")}`);
+      }
     };
   }
   return base;
@@ -198,7 +223,8 @@ export const serviceType: ResourceType = {
       }
     }
     const en = r.params.enable === undefined ? undefined : String(r.params.enable);
-    if (en !== undefined && d.enabled && d.enable) {
+    // As Puppet's harness: while ensure is out of sync, only ensure is synced (enable next run).
+    if (en !== undefined && d.enabled && d.enable && events.length === 0) {
       const have = await d.enabled();
       if (have !== en) {
         if (!ctx.noop) await d.enable(en);
