@@ -84,8 +84,10 @@ describe("cfg apply", () => {
 
   it("reports a dependency cycle with each resource and its location", () => {
     const m = manifest("cycle.pp", "notify { 'a': require => Notify['b'] }\nnotify { 'b': require => Notify['a'] }\n");
-    const r = cfg([m, ...common]);
+    const graph = join(work, "cycle-graph");
+    const r = cfg([m, ...common, "--graph", graph]);
     expect(r.status).toBe(1);
+    expect(readFileSync(join(graph, "cycles.dot"), "utf8")).toMatch(/"Notify\[[ab]\]" -> "Notify\[[ab]\]";/);
     expect(r.stderr).toContain("Found 1 dependency cycle:");
     expect(r.stderr).toMatch(/\(Notify\[[ab]\] => Notify\[[ab]\] => Notify\[[ab]\]\)/);
     expect(r.stderr).toContain(`Notify[a] at ${m}:1`);

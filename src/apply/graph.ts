@@ -286,3 +286,14 @@ export function graphToDot(catalog: LoadedCatalog, graph: ResourceGraph): string
   lines.push("}");
   return lines.join("\n") + "\n";
 }
+
+/** Only the resources on dependency cycles and the edges between them (Puppet's cycles.dot). */
+export function cyclesToDot(catalog: LoadedCatalog, graph: ResourceGraph): string {
+  const q = (s: string): string => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+  const on = new Set(graph.cycles.flat());
+  const lines = ["digraph Resource_Cycles {", '  label = "Resource Cycles";'];
+  for (const i of on) lines.push(`  ${q(catalog.nodes[i]!.ref)} [shape=box];`);
+  for (const c of graph.cycles) for (let k = 0; k + 1 < c.length; k++) lines.push(`  ${q(catalog.nodes[c[k]!]!.ref)} -> ${q(catalog.nodes[c[k + 1]!]!.ref)};`);
+  lines.push("}");
+  return lines.join("\n") + "\n";
+}

@@ -192,9 +192,10 @@ async function runApply(path: string | undefined, opts: Opts): Promise<number> {
     writeFileAtomic(dest, text);
   }
   if (opts.graph && result.graph) {
-    const { graphToDot } = await import("../../apply/graph.js");
+    const { graphToDot, cyclesToDot } = await import("../../apply/graph.js");
     mkdirSync(opts.graph, { recursive: true });
     writeFileAtomic(join(opts.graph, "relationships.dot"), graphToDot(catalog, result.graph));
+    if (result.graph.cycles.length) writeFileAtomic(join(opts.graph, "cycles.dot"), cyclesToDot(catalog, result.graph));
   }
   if (result.refused) {
     process.stderr.write(`Error: the catalog cannot be applied; nothing was changed (${result.refused.length} problem${result.refused.length === 1 ? "" : "s"}):\n`);
