@@ -1,9 +1,9 @@
 // exec on the real system: commands run (or not) as their checks say, twice-applied runs are quiet.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { execType } from "./exec.js";
+import { execType, needsShell } from "./exec.js";
 import { makeContext, makeResource } from "./test-support.js";
 
 const dir = mkdtempSync(join(tmpdir(), "cfg-exec-"));
@@ -97,9 +97,79 @@ describe("exec", () => {
   it("validates before running: unqualified command, bad returns, bad timeout", () => {
     const v = (p: Record<string, unknown>, title = "touch /tmp/x") => execType.validate(makeResource("exec", title, { command: title, ...p }, "command"), { catalog: makeContext().catalog }).map((x) => x.message);
     expect(v({})).toEqual(["'touch' is not qualified and no path was specified. Please qualify the command or specify a path."]);
-    expect(v({ returns: ["abc"] }, "/bin/true")).toEqual(['Invalid value "abc": exit codes are integers']);
-    expect(v({ timeout: "soon" }, "/bin/true")).toEqual(["The timeout must be a number."]);
-    expect(v({ creates: "relative" }, "/bin/true")).toEqual(["File paths must be fully qualified, not 'relative'"]);
+    expect(v({ returns: ["abc"] }, "/bin/true")[0]).toMatch(/^Invalid value "abc": an exit status is an integer/);
+    expect(v({ timeout: "soon" }, "/bin/true")).toEqual(['Munging failed for value "soon" in class timeout: The timeout must be a number.']);
+    expect(v({ path: "/bin", returns: [0, "2"], timeout: "1.5", tries: "3", try_sleep: "0.5", umask: "022", environment: ["A=1"] }, "true")).toEqual([]);
+  });
+
+  // Puppet's own messages for every case (one Ruby run of Puppet::Type.new per case, committed).
+  const recorded = JSON.parse(readFileSync(new URL("../../tests/fixtures/resources/exec/puppet-validation.json", import.meta.url), "utf8")) as [string, string, Record<string, unknown>, string | null][];
+  for (const [type, title, params, error] of recorded.filter((c) => c[0] === "exec")) {
+    it(`validation as Puppet: ${title} ${JSON.stringify(params)}`, () => {
+      const r = makeResource("exec", title, { command: title, ...params }, "command");
+      const shown = execType.validate(r, { catalog: makeContext().catalog }).map((p) => (p.attribute ? `Parameter ${p.attribute} failed on ${r.ref}: ${p.message}` : `Validation of ${r.ref} failed: ${p.message}`));
+      // Puppet accepts any returns and a windows provider (and fails at run time); cfg refuses them early.
+      if (error === null) expect(type === "exec" && (params.returns !== undefined || params.provider === "windows")).toBe(true);
+      else expect(shown[0]).toBe(error);
+    });
+  }
+
+  it("decides argv or /bin/sh for a String command as Ruby's Kernel.exec does", () => {
+    expect(needsShell("/bin/echo a b")).toBe(false);
+    expect(needsShell("/usr/bin/env FOO=1 /bin/true")).toBe(false);
+    expect(needsShell("FOO=1 /bin/true")).toBe(true);
+    expect(needsShell("echo a > /tmp/x")).toBe(true);
+    expect(needsShell("exit 3")).toBe(true);
+    expect(needsShell("set -e")).toBe(true);
+    expect(needsShell("/bin/echo $HOME")).toBe(true);
+  });
+
+  it("fails with Puppet's messages: missing command, missing cwd, not executable, timeout", async () => {
+    const log = JSON.parse(readFileSync(new URL("../../tests/fixtures/resources/exec/scenario-log.json", import.meta.url), "utf8")) as { source: string; message: string }[];
+    const puppetSays = (title: string) => log.find((l) => l.source.endsWith(`Exec[${title}]/returns`) && l.message.startsWith("change from"))!.message;
+    expect((await apply(exec("/usr/bin/nosuchcmd", {}))).out.events[0]!.message).toBe(puppetSays("/usr/bin/nosuchcmd"));
+    expect((await apply(makeResource("exec", "cwdmissing", { command: "/bin/true", cwd: "/nonexistent/dir" }, "command"))).out.events[0]!.message).toBe(puppetSays("cwdmissing"));
+    expect((await apply(makeResource("exec", "slow", { command: "/bin/sleep 3", timeout: 0.3 }, "command"))).out.events[0]!.message).toBe(puppetSays("slow"));
+    const fail2 = await apply(makeResource("exec", "fail2", { command: '/bin/sh -c "echo l1; echo l2; exit 2"' }, "command"));
+    expect(fail2.out.events[0]!.message).toBe(puppetSays("fail2"));
+    expect(fail2.logs.filter((l) => l.source.endsWith("/returns")).map((l) => [l.level, l.message])).toEqual(log.filter((l) => l.source.endsWith("Exec[fail2]/returns") && !l.message.startsWith("change")).map((l) => ["notice", l.message]));
+    const lo = await apply(makeResource("exec", "lo", { command: "/bin/echo hello world", logoutput: true }, "command"));
+    expect(lo.logs.map((l) => l.message)).toEqual(["hello world"]);
+    const notExec = join(dir, "not-exec");
+    writeFileSync(notExec, "#!/bin/sh\n");
+    expect((await apply(exec(notExec, {}))).out.events[0]!.message).toBe(`change from 'notrun' to ['0'] failed: '${notExec}' is not executable`);
+    expect((await apply(exec(dir, {}))).out.events[0]!.message).toBe(`change from 'notrun' to ['0'] failed: '${dir}' is a directory, not a file`);
+  });
+
+  it("applies umask (as Puppet's posix provider: the command runs with it)", async () => {
+    const out = join(dir, "umask-out");
+    const r = makeResource("exec", "um", { command: `/bin/sh -c "umask > ${out}"`, umask: "027" }, "command");
+    expect((await apply(r)).out.events).toHaveLength(1);
+    expect(readFileSync(out, "utf8")).toBe("0027\n");
+    const argv = join(dir, "umask-argv");
+    const r2 = makeResource("exec", "um2", { command: ["/usr/bin/touch", argv], umask: "077" }, "command");
+    await apply(r2);
+    expect(statSync(argv).mode & 0o777).toBe(0o600);
+  });
+
+  it("runs a non-refreshonly exec again on refresh; checks still apply on refresh", async () => {
+    const m = join(dir, "again");
+    const r = exec(`/bin/sh -c 'echo ran >> ${m}'`, {});
+    expect((await apply(r)).out.events).toHaveLength(1);
+    await execType.refresh!(r, makeContext({ resource: r }));
+    expect(readFileSync(m, "utf8")).toBe("ran\nran\n");
+    const guarded = exec(`/bin/sh -c 'echo guarded >> ${m}'`, { creates: m, refreshonly: true });
+    await execType.refresh!(guarded, makeContext({ resource: guarded }));
+    expect(readFileSync(m, "utf8")).toBe("ran\nran\n");
+  });
+
+  it("a check that exceeds the timeout logs Puppet's error and the command does not run", async () => {
+    const m = join(dir, "check-timeout");
+    const r = exec(`/usr/bin/touch ${m}`, { onlyif: "/bin/sleep 3", timeout: 0.3 });
+    const { out, logs } = await apply(r);
+    expect(out.events).toEqual([]);
+    expect(logs.filter((l) => l.level === "err").map((l) => l.message)).toEqual(['Check "/bin/sleep 3" exceeded timeout']);
+    expect(existsSync(m)).toBe(false);
   });
 
   it("autorequires its cwd, user and the files its commands name", () => {
