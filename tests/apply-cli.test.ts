@@ -149,6 +149,19 @@ describe("cfg apply", () => {
     expect(r.stdout.split("\n").filter((l) => /^Notice: (first|second)$/.test(l))).toEqual(["Notice: first", "Notice: second"]);
   });
 
+  it("applies only what --tags selects and skips what --skip_tags names", () => {
+    const m = manifest("tags.pp", "class web { notify { 'in-web': } }\nclass db { notify { 'in-db': } }\ninclude web, db\nnotify { 'top': tag => ['special'] }\n");
+    let r = cfg([m, ...common, "--tags", "web,special"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Notice: in-web\n");
+    expect(r.stdout).toContain("Notice: top\n");
+    expect(r.stdout).not.toContain("Notice: in-db\n");
+    expect(r.stdout).toContain("Notify[in-db] (not selected by --tags/--skip_tags)");
+    r = cfg([m, ...common, "--skip_tags", "db"]);
+    expect(r.stdout).toContain("Notice: in-web\n");
+    expect(r.stdout).not.toContain("Notice: in-db\n");
+  });
+
   it("reads a catalog from stdin", () => {
     const catalog = { name: "n", resources: [{ type: "Notify", title: "from stdin", parameters: {} }], edges: [] };
     const r = cfg(["--catalog", "-", "--detailed-exitcodes"], JSON.stringify(catalog));

@@ -16,6 +16,6 @@ export function renderSummary(result: TransactionResult, sum: RunSummary, opts: 
   };
   list(opts.noop ? "Would change" : "Changed", changed.map((s) => s.node.ref));
   list("Failed", failed.map((s) => s.node.ref + (s.failedToRestart && !s.failed ? " (refresh failed)" : "")));
-  list("Skipped", skipped.map((s) => `${s.node.ref} (depends on failed ${s.failedDependencies.join(", ")})`));
+  list("Skipped", skipped.map((s) => `${s.node.ref} (${s.failedDependencies.length ? `depends on failed ${s.failedDependencies.join(", ")}` : "not selected by --tags/--skip_tags"})`));
   return lines.join("\n") + "\n";
 }

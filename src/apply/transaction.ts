@@ -17,6 +17,10 @@ export interface ApplyOptions {
   readonly types: ReadonlyMap<string, ResourceType>;
   /** Called for every log entry as it happens (the console output). */
   readonly onLog?: (entry: LogEntry) => void;
+  /** --tags: only resources with one of these tags are applied (the rest are skipped quietly). */
+  readonly tags?: readonly string[];
+  /** --skip_tags: resources with one of these tags are skipped quietly. */
+  readonly skipTags?: readonly string[];
 }
 
 export interface LogEntry {
@@ -67,6 +71,12 @@ export interface TransactionResult {
   readonly evaluationSeconds: number;
   /** Seconds spent per type (lower-case name), for the report's time metrics. */
   readonly timeByType: Map<string, number>;
+}
+
+/** "File[/x]" -> ["File", "/x"]; anything else names no resource. */
+function splitRef(t: string): [string, string] {
+  const m = /^([A-Za-z][\w:]*)\[(.*)\]$/.exec(t);
+  return m ? [m[1]!, m[2]!] : ["", "\0"];
 }
 
 const LOG_LEVELS = new Set(["debug", "info", "notice", "warning", "err"]);
@@ -259,6 +269,15 @@ export async function applyCatalog(catalog: LoadedCatalog, opts: ApplyOptions): 
         emit("notice", `Dependency ${catalog.nodes[d]!.ref} has failures: true`, source, node);
       }
       emit("warning", "Skipping because of failed dependencies", source, node);
+      status.skipped = true;
+      queued.delete(v);
+      continue;
+    }
+
+    // --tags / --skip_tags, as Puppet's transaction: the resource is skipped, its dependents are not.
+    const tagged = (list: readonly string[]): boolean => list.some((t) => node.tags.includes(t.toLowerCase()) || refKey(node.type, node.title) === refKey(...splitRef(t)));
+    if ((opts.skipTags?.length && tagged(opts.skipTags)) || (opts.tags?.length && !tagged(opts.tags))) {
+      emit("debug", opts.skipTags?.length && tagged(opts.skipTags) ? `Skipping with skip tags ${opts.skipTags.join(", ")}` : `Not tagged with ${opts.tags!.join(", ")}`, source, node);
       status.skipped = true;
       queued.delete(v);
       continue;

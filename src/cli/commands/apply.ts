@@ -27,6 +27,8 @@ interface Opts {
   verbose?: boolean;
   test?: boolean;
   logdest: string[];
+  tags?: string;
+  skip_tags?: string;
   debug?: boolean;
   color?: boolean;
 }
@@ -50,6 +52,8 @@ export function register(program: Command): void {
     .option("--modulepath <dirs>", "module directories separated by ':'")
     .option("--environment <name>", "environment name", "production")
     .option("--noop", "change nothing; say what would change")
+    .option("--tags <tags>", "apply only resources with one of these tags (comma-separated: class names, types, titles)")
+    .option("--skip_tags <tags>", "skip resources with one of these tags")
     .option("--show-diff", "print a diff of each file content change")
     .option("--detailed-exitcodes", "exit 2 when changes were made, 4 on failures, 6 for both")
     .option("--report <file>", "write the run report (Puppet's report format 12, JSON) to FILE")
@@ -176,6 +180,8 @@ async function runApply(path: string | undefined, opts: Opts): Promise<number> {
     environmentDir,
     bucketDir: join(opts.vardir, "clientbucket"),
     types: RESOURCE_TYPES,
+    tags: opts.tags ? opts.tags.split(",").map((t) => t.trim()).filter(Boolean) : undefined,
+    skipTags: opts.skip_tags ? opts.skip_tags.split(",").map((t) => t.trim()).filter(Boolean) : undefined,
     onLog: (e) => {
       if (opts.logdest.some((d) => d !== "console")) fileLogs.push(e);
       if (rank[e.level] < minLevel) return;
