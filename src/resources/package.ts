@@ -15,6 +15,8 @@ interface Installed {
 
 const DPKG_QUERY = "/usr/bin/dpkg-query";
 const KEYWORDS = new Set(["present", "installed", "absent", "purged", "latest", "held"]);
+/** Puppet 7.23's package providers: any other name is "Invalid package provider". */
+const PUPPET_PACKAGE_PROVIDERS = new Set("aix appdmg apple apt aptitude aptrpm blastwave dnf dnfmodule dpkg fink freebsd gem hpux macports nim openbsd opkg pacman pip pip2 pip3 pkg pkgdmg pkgin pkgng pkgutil portage ports portupgrade puppet_gem puppetserver_gem rpm rug sun sunfreeware tdnf up2date urpmi windows yum zypper".split(" "));
 
 let cache: Map<string, Installed> | undefined;
 
@@ -158,12 +160,21 @@ export const packageType: ResourceType = {
 
   validate(r) {
     const problems: ValidationProblem[] = [];
+    // Messages are Puppet's where Puppet refuses the value (tests/fixtures/resources/exec/puppet-validation.json).
     const e = r.params.ensure;
-    if (e !== undefined && e !== null && typeof e !== "string" && typeof e !== "boolean") problems.push({ attribute: "ensure", message: `Invalid value ${JSON.stringify(e)}` });
-    if (typeof e === "string" && !KEYWORDS.has(e) && !/^[A-Za-z0-9.+:~-]+$/.test(e)) problems.push({ attribute: "ensure", message: `Invalid value ${JSON.stringify(e)}: not a keyword (present, absent, purged, latest) nor a Debian version` });
+    const provider = providerOf(r);
+    if (e !== undefined && e !== null && typeof e !== "string" && typeof e !== "boolean") problems.push({ attribute: "ensure", message: `Invalid value ${JSON.stringify(e)}. Valid values are present, absent, purged, disabled, latest. Valid values match /./.` });
+    else if (e === "") problems.push({ attribute: "ensure", message: 'Invalid value "". Valid values are present, absent, purged, disabled, latest. Valid values match /./.' });
+    else if (e === "disabled") problems.push({ attribute: "ensure", message: `Provider ${provider} must have features 'disableable' to set 'ensure' to 'disabled'` });
+    // Puppet takes any other string as a version (apt then fails at run time); cfg refuses what can never be a Debian version.
+    else if (typeof e === "string" && !KEYWORDS.has(e) && !/^[A-Za-z0-9.+:~-]+$/.test(e)) problems.push({ attribute: "ensure", message: `Invalid value ${JSON.stringify(e)}: not present, absent, purged, latest nor a Debian version (Puppet would run 'apt-get install ${String(r.params.name)}=${e}' and fail)` });
     const p = r.params.provider;
-    if (p !== undefined && p !== "apt" && p !== "dpkg") problems.push({ attribute: "provider", message: `cfg applies packages with the apt and dpkg providers, not '${String(p)}'` });
-    if (providerOf(r) === "dpkg" && typeof e === "string" && !KEYWORDS.has(e) && e !== "installed") problems.push({ attribute: "ensure", message: `Provider dpkg must have features 'versionable' to set 'ensure' to '${e}'` });
+    if (p !== undefined && p !== "apt" && p !== "dpkg") problems.push({ attribute: "provider", message: PUPPET_PACKAGE_PROVIDERS.has(String(p)) ? `Provider ${String(p)} is not functional on this host (cfg applies packages with the apt and dpkg providers)` : `Invalid package provider '${String(p)}'` });
+    if (provider === "dpkg" && typeof e === "string" && !KEYWORDS.has(e) && e !== "installed" && e !== "" && e !== "disabled") problems.push({ attribute: "ensure", message: `Provider dpkg must have features 'versionable' to set 'ensure' to '${e}'` });
+    const mark = r.params.mark;
+    if (mark !== undefined && mark !== "hold" && mark !== "none") problems.push({ attribute: "mark", message: `Invalid value ${JSON.stringify(mark)}. Valid values are hold, none.` });
+    const rr = r.params.reinstall_on_refresh;
+    if (rr !== undefined && !["true", "false"].includes(String(rr))) problems.push({ attribute: "reinstall_on_refresh", message: `Invalid value ${JSON.stringify(rr)}. Valid values are true, false.` });
     if (providerOf(r) === "dpkg" && wanted(r) !== "absent" && wanted(r) !== "purged" && typeof r.params.source !== "string") problems.push({ attribute: "source", message: "You cannot install dpkg packages without a source" });
     const src = r.params.source;
     if (src !== undefined && (typeof src !== "string" || !src.startsWith("/"))) problems.push({ attribute: "source", message: `The package source must be an absolute path to a .deb, not '${String(src)}'` });
@@ -184,13 +195,21 @@ export const packageType: ResourceType = {
     // For latest, Puppet's message names the candidate version; the event's desired value stays "latest".
     const shown = want === "latest" && latest ? latest : want;
     if (!ctx.noop) {
-      if (want === "absent") await remove(r, provider, name, false);
-      else if (want === "purged") await remove(r, provider, name, true);
-      else await install(r, provider, name, want);
-      if (want !== "absent" && want !== "purged") {
-        const now = await current(name);
-        if (now.ensure === "absent" || now.ensure === "purged") throw new Error(`Could not find package ${name} after installing it`);
-        if (!["present", "latest", "held"].includes(want) && now.ensure !== want) throw new Error(`Failed to update to version ${want}, got version ${now.ensure} instead`);
+      try {
+        if (want === "absent") await remove(r, provider, name, false);
+        else if (want === "purged") await remove(r, provider, name, true);
+        else await install(r, provider, name, want);
+        if (want !== "absent" && want !== "purged") {
+          const now = await current(name);
+          if (now.ensure === "absent" || now.ensure === "purged") throw new Error(`Could not find package ${name}`);
+          if (!["present", "latest", "held"].includes(want) && now.ensure !== want) throw new Error(`Failed to update to version ${want}, got version ${now.ensure} instead`);
+        }
+      } catch (err) {
+        // As Puppet: a failed sync is a failure event on ensure; latest and versions say "Could not update".
+        const detail = (err as Error).message;
+        const msg = want === "present" || want === "held" || want === "absent" || want === "purged" ? detail : `Could not update: ${detail}`;
+        ctx.logGlobal("err", msg);
+        return { provider, failed: true, events: [{ property: "ensure", previousValue: have.ensure, desiredValue: want, message: `change from '${have.ensure}' to '${shown}' failed: ${msg}`, name: eventName(want), status: "failure" }] };
       }
     }
     return {
