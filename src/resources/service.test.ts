@@ -4,7 +4,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { serviceType } from "./service.js";
+import { serviceType, systemdEnabled } from "./service.js";
 import { makeContext, makeResource } from "./test-support.js";
 
 const dir = mkdtempSync(join(tmpdir(), "cfg-service-"));
@@ -86,7 +86,45 @@ describe("service (base provider, a daemon of the test's own)", () => {
 
   it("refuses what the provider cannot do, with Puppet's messages", () => {
     const v = (p: Record<string, unknown>) => serviceType.validate(makeResource("service", "x", p), { catalog: makeContext().catalog }).map((x) => x.message);
-    expect(v({ provider: "base", enable: true })).toEqual(["Provider base must have features 'enableable' to set 'enable' to 'true'"]);
     expect(v({ ensure: "started" })).toEqual(['Invalid value "started". Valid values are stopped, running.']);
+    expect(v({ provider: "systemd", enable: "manual" })).toEqual(["Provider systemd must have features 'manual_startable' to set 'enable' to 'manual'"]);
+    expect(v({ provider: "upstart" })[0]).toMatch(/^Provider upstart is not functional on this host/);
+  });
+
+  // Puppet's own messages (Puppet::Type.new for each case, recorded in the exec fixtures folder).
+  const recorded = JSON.parse(readFileSync(new URL("../../tests/fixtures/resources/exec/puppet-validation.json", import.meta.url), "utf8")) as [string, string, Record<string, unknown>, string | null][];
+  for (const [, title, params, error] of recorded.filter((c) => c[0] === "service")) {
+    it(`validation as Puppet: ${JSON.stringify(params)}`, () => {
+      const r = makeResource("service", title, params);
+      const shown = serviceType.validate(r, { catalog: makeContext().catalog }).map((p) => `Parameter ${p.attribute} failed on ${r.ref}: ${p.message}`);
+      if (error === null) expect(shown).toEqual([]);
+      else expect(shown[0]).toBe(error);
+    });
+  }
+
+  it("base provider: enable is not managed (Puppet ignores an attribute the provider lacks the feature for)", async () => {
+    const r = makeResource("service", "cfgtest-daemon", { ...params, ensure: "stopped", enable: true });
+    const ctx = makeContext({ resource: r });
+    expect((await serviceType.apply(r, ctx)).events).toEqual([]);
+    expect(ctx.logs.map((l) => [l.level, l.message])).toEqual([["debug", "Provider base does not support features enableable; not managing attribute enable"]]);
+  });
+
+  it("ensure true/false mean running/stopped", async () => {
+    expect((await apply({ ensure: true })).events).toEqual([["ensure", "stopped", "running", "ensure changed 'stopped' to 'running'", "service_started", "success"]]);
+    expect((await apply({ ensure: true })).events).toEqual([]);
+    expect((await apply({ ensure: false })).events).toEqual([["ensure", "running", "stopped", "ensure changed 'running' to 'stopped'", "service_stopped", "success"]]);
+    expect((await apply({ ensure: false })).events).toEqual([]);
+    expect(pid()).toBe("");
+  });
+
+  it("reads systemd's is-enabled as Puppet's systemd provider does", () => {
+    expect(systemdEnabled("enabled", 0, "true")).toBe("true");
+    expect(systemdEnabled("disabled", 1, "true")).toBe("false");
+    expect(systemdEnabled("masked", 1, "false")).toBe("false");
+    expect(systemdEnabled("masked", 1, "mask")).toBe("mask");
+    expect(systemdEnabled("enabled", 0, "mask")).toBe("true");
+    expect(systemdEnabled("static", 0, "false")).toBe("false");
+    expect(systemdEnabled("static", 0, "mask")).toBe("true");
+    expect(systemdEnabled("indirect", 0, "true")).toBe("true");
   });
 });

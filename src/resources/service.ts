@@ -9,6 +9,8 @@ import { runCommand, runShell, type RunResult } from "./run-command.js";
 import type { ApplyContext, ApplyOutcome, ResourceInstance, ResourceType, ValidationProblem } from "./types.js";
 
 type Provider = "systemd" | "debian" | "base";
+/** Puppet 7.23's service providers: any other name is "Invalid service provider". */
+const PUPPET_SERVICE_PROVIDERS = new Set("base bsd daemontools debian freebsd gentoo init launchd openbsd openrc openwrt rcng redhat runit service smf src systemd upstart windows".split(" "));
 const SHELL_META = /[*?{}[\]<>()~&|\\$;'`"\n#]/;
 
 function providerOf(r: ResourceInstance): Provider {
@@ -66,6 +68,17 @@ function getpid(r: ResourceInstance): number | undefined {
   return processTable().find((p) => re.test(p.line))?.pid;
 }
 
+/**
+ * Puppet's systemd enabled? and enabled_insync? in one: the current value as compared with `want`.
+ * masked is "mask" only when mask is wanted (else it is just disabled); a static or indirect unit
+ * cannot be enabled or disabled, so it reads as already in the wanted state (except for mask).
+ */
+export function systemdEnabled(output: string, exitCode: number, want: string | undefined): string {
+  const current = want === "mask" && output === "masked" ? "mask" : output === "indirect" ? "false" : exitCode === 0 ? "true" : "false";
+  if (want !== undefined && ((output === "static" && want !== "mask") || output === "indirect")) return want;
+  return current;
+}
+
 interface Driver {
   status(): Promise<"running" | "stopped">;
   start(): Promise<void>;
@@ -94,10 +107,8 @@ function driver(r: ResourceInstance, provider: Provider): Driver {
       stop: () => (cmd("stop") ? must("stop", cmd("stop")!) : mustSc("stop", "stop", "--", name)),
       restart: () => (cmd("restart") ? must("restart", cmd("restart")!) : mustSc("restart", "restart", "--", name)),
       enabled: async () => {
-        const out = (await sc("is-enabled", "--", name)).stdout.trim();
-        if (out === "masked") return "mask";
-        if (["enabled", "static", "indirect", "alias", "generated", "enabled-runtime"].includes(out)) return "true";
-        return "false";
+        const res = await sc("is-enabled", "--", name);
+        return systemdEnabled(res.stdout.trim(), res.status ?? 1, r.params.enable === undefined ? undefined : String(r.params.enable));
       },
       enable: async (v) => {
         if (v === "true") await mustSc("enable", "unmask", "--", name).then(() => mustSc("enable", "enable", "--", name));
@@ -190,10 +201,13 @@ export const serviceType: ResourceType = {
     const en = r.params.enable;
     if (en !== undefined && !["true", "false", "manual", "mask", "delayed"].includes(String(en))) problems.push({ attribute: "enable", message: `Invalid value ${JSON.stringify(en)}. Valid values are true, false, manual, mask, delayed.` });
     const provider = providerOf(r);
-    if (en !== undefined && provider === "base") problems.push({ attribute: "enable", message: `Provider base must have features 'enableable' to set 'enable' to '${String(en)}'` });
-    if (en !== undefined && provider === "debian" && !["true", "false"].includes(String(en))) problems.push({ attribute: "enable", message: `Provider debian must have features '${String(en) === "mask" ? "maskable" : "manual_startable"}' to set 'enable' to '${String(en)}'` });
+    // Features per provider as Puppet derives them from the provider's methods: base has no enable at
+    // all (Puppet then ignores the attribute, see apply), debian only true/false, systemd adds mask.
+    const feature: Record<string, string> = { manual: "manual_startable", mask: "maskable", delayed: "delayed_startable" };
+    const enableValues: Record<Provider, string[]> = { base: ["true", "false", "manual", "mask", "delayed"], debian: ["true", "false"], systemd: ["true", "false", "mask"] };
+    if (en !== undefined && feature[String(en)] && !enableValues[provider].includes(String(en))) problems.push({ attribute: "enable", message: `Provider ${provider} must have features '${feature[String(en)]}' to set 'enable' to '${String(en)}'` });
     const p = r.params.provider;
-    if (p !== undefined && !["systemd", "base", "debian", "init"].includes(String(p))) problems.push({ attribute: "provider", message: `cfg applies services with the systemd, debian and base providers, not '${String(p)}'` });
+    if (p !== undefined && !["systemd", "base", "debian", "init"].includes(String(p))) problems.push({ attribute: "provider", message: PUPPET_SERVICE_PROVIDERS.has(String(p)) ? `Provider ${String(p)} is not functional on this host (cfg applies services with the systemd, debian and base providers)` : `Invalid service provider '${String(p)}'` });
     for (const b of ["hasstatus", "hasrestart"]) if (r.params[b] !== undefined && bool(r.params[b]) === undefined) problems.push({ attribute: b, message: `Invalid value ${JSON.stringify(r.params[b])}. Valid values are true, false.` });
     if (r.params.pattern !== undefined) {
       try {
@@ -223,6 +237,8 @@ export const serviceType: ResourceType = {
       }
     }
     const en = r.params.enable === undefined ? undefined : String(r.params.enable);
+    // Puppet's Type#newattr: a provider without the enableable feature does not manage enable at all.
+    if (en !== undefined && !d.enable) ctx.log("debug", `Provider ${provider} does not support features enableable; not managing attribute enable`);
     // As Puppet's harness: while ensure is out of sync, only ensure is synced (enable next run).
     if (en !== undefined && d.enabled && d.enable && events.length === 0) {
       const have = await d.enabled();
