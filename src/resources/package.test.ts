@@ -127,4 +127,23 @@ describe("package (dpkg provider, a .deb built by the test)", () => {
       expect(strip(ctx.logs[0]!.message)).toBe(strip(log.find((l) => l.source === "Puppet" && puppet.endsWith(l.message))!.message));
     }
   });
+
+  it("holds and unholds with mark (dpkg --set-selections), events as puppet apply reported", async () => {
+    const recorded = JSON.parse(readFileSync(new URL("../../tests/fixtures/resources/package/mark-events.json", import.meta.url), "utf8")) as { property: string; previous_value: string; desired_value: string; message: string; name: string }[];
+    const asRecorded = (e: (typeof recorded)[number]) => [e.property, e.previous_value, e.desired_value, e.message, e.name, "success"];
+    expect(await apply({ ensure: "present", source: v1, mark: "hold" })).toEqual([asRecorded(recorded[0]!)]);
+    expect(dpkgStatus()).toBe("hold ok installed 1.0-1");
+    expect(await apply({ ensure: "present", source: v1, mark: "hold" })).toEqual([]);
+    // An upgrade of a held package: unheld for dpkg -i, held again.
+    expect(await apply({ ensure: "latest", source: v2, mark: "hold" })).toEqual([["ensure", "1.0-1", "latest", "ensure changed '1.0-1' to '2.0-1'", "package_changed", "success"]]);
+    expect(dpkgStatus()).toBe("hold ok installed 2.0-1");
+    expect(await apply({ ensure: "present", source: v2, mark: "none" }, true)).toEqual([[...asRecorded(recorded[1]!).slice(0, 5), "noop"]]);
+    expect(dpkgStatus()).toBe("hold ok installed 2.0-1");
+    expect(await apply({ ensure: "present", source: v2, mark: "none" })).toEqual([asRecorded(recorded[1]!)]);
+    expect(dpkgStatus()).toBe("install ok installed 2.0-1");
+    expect(await apply({ ensure: "present", source: v2, mark: "none" })).toEqual([]);
+    expect(await apply({ ensure: "purged" })).toEqual([["ensure", "2.0-1", "purged", "purged", "package_purged", "success"]]);
+    const v = packageType.validate(makeResource("package", NAME, { ensure: "absent", mark: "hold" }), { catalog: makeContext().catalog }).map((x) => x.message);
+    expect(v).toEqual(['You cannot use "mark" property while "ensure" is one of ["absent", "purged"]']);
+  });
 });

@@ -126,7 +126,17 @@ function options(v: unknown): string[] {
   return [v].flat().flatMap((o) => (o && typeof o === "object" ? Object.entries(o as Record<string, unknown>).map(([k, x]) => `${k}=${String(x)}`) : [String(o)]));
 }
 
-async function install(r: ResourceInstance, provider: "apt" | "dpkg", name: string, want: string): Promise<void> {
+async function install(r: ResourceInstance, provider: "apt" | "dpkg", name: string, want: string, held: boolean): Promise<void> {
+  // As Puppet's dpkg and apt install: a held package is unheld to change it, and held again after.
+  if (held) await setSelection(name, "install");
+  try {
+    await installPackage(r, provider, name, want);
+  } finally {
+    if (r.params.mark === "hold") await setSelection(name, "hold");
+  }
+}
+
+async function installPackage(r: ResourceInstance, provider: "apt" | "dpkg", name: string, want: string): Promise<void> {
   const keep = r.params.configfiles !== "replace";
   if (provider === "dpkg") {
     const src = r.params.source;
@@ -142,6 +152,16 @@ async function install(r: ResourceInstance, provider: "apt" | "dpkg", name: stri
   }
   argv.push(...options(r.params.install_options), "install", typeof r.params.source === "string" ? r.params.source : target);
   await run(argv);
+}
+
+/** dpkg --set-selections, as Puppet's dpkg hold/unhold (failures ignored, as Puppet's failonfail false). */
+async function setSelection(name: string, selection: "hold" | "install"): Promise<void> {
+  await runCommand(["/usr/bin/dpkg", "--set-selections"], { input: `${name} ${selection}\n` });
+  cache = undefined;
+}
+
+function markOf(have: Installed): "hold" | "none" {
+  return have.desired === "hold" ? "hold" : "none";
 }
 
 async function remove(r: ResourceInstance, provider: "apt" | "dpkg", name: string, purge: boolean): Promise<void> {
@@ -173,6 +193,7 @@ export const packageType: ResourceType = {
     if (provider === "dpkg" && typeof e === "string" && !KEYWORDS.has(e) && e !== "installed" && e !== "" && e !== "disabled") problems.push({ attribute: "ensure", message: `Provider dpkg must have features 'versionable' to set 'ensure' to '${e}'` });
     const mark = r.params.mark;
     if (mark !== undefined && mark !== "hold" && mark !== "none") problems.push({ attribute: "mark", message: `Invalid value ${JSON.stringify(mark)}. Valid values are hold, none.` });
+    if (mark !== undefined && (wanted(r) === "absent" || wanted(r) === "purged")) problems.push({ message: 'You cannot use "mark" property while "ensure" is one of ["absent", "purged"]' });
     const rr = r.params.reinstall_on_refresh;
     if (rr !== undefined && !["true", "false"].includes(String(rr))) problems.push({ attribute: "reinstall_on_refresh", message: `Invalid value ${JSON.stringify(rr)}. Valid values are true, false.` });
     if (providerOf(r) === "dpkg" && wanted(r) !== "absent" && wanted(r) !== "purged" && typeof r.params.source !== "string") problems.push({ attribute: "source", message: "You cannot install dpkg packages without a source" });
@@ -191,14 +212,20 @@ export const packageType: ResourceType = {
     const have = await current(name);
     if (have.error !== "ok") throw new Error(`Package ${name}, version ${have.ensure} is in error state: ${have.error}`);
     const latest = want === "latest" && have.ensure !== "absent" && have.ensure !== "purged" ? await candidate(r, provider, name) : undefined;
-    if (inSync(want, have.ensure, latest)) return { events: [], provider };
+    if (inSync(want, have.ensure, latest)) {
+      // Other properties are synced only when ensure was in sync and the package is there (Puppet's harness).
+      const mark = r.params.mark === undefined ? undefined : String(r.params.mark);
+      if (mark === undefined || have.ensure === "absent" || have.ensure === "purged" || markOf(have) === mark) return { events: [], provider };
+      if (!ctx.noop) await setSelection(name, mark === "hold" ? "hold" : "install");
+      return { provider, events: [{ property: "mark", previousValue: markOf(have), desiredValue: mark, message: `mark changed '${markOf(have)}' to '${mark}'`, name: "mark_changed", status: ctx.noop ? "noop" : "success" }] };
+    }
     // For latest, Puppet's message names the candidate version; the event's desired value stays "latest".
     const shown = want === "latest" && latest ? latest : want;
     if (!ctx.noop) {
       try {
         if (want === "absent") await remove(r, provider, name, false);
         else if (want === "purged") await remove(r, provider, name, true);
-        else await install(r, provider, name, want);
+        else await install(r, provider, name, want, markOf(have) === "hold");
         if (want !== "absent" && want !== "purged") {
           const now = await current(name);
           if (now.ensure === "absent" || now.ensure === "purged") throw new Error(`Could not find package ${name}`);
