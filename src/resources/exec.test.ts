@@ -1,5 +1,6 @@
 // exec on the real system: commands run (or not) as their checks say, twice-applied runs are quiet.
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -180,5 +181,29 @@ describe("exec", () => {
       { type: "File", title: "/usr/bin/test" },
       { type: "User", title: "deploy" },
     ]);
+  });
+
+  it("runs as user and group with the user's supplementary groups (initgroups) and without HOME/USER/LOGNAME, as Puppet", async () => {
+    // Recorded with puppet apply (user => postgres, group => daemon): uid=101(postgres) gid=1(daemon)
+    // groups=1(daemon),103(ssl-cert),104(postgres), and HOME empty.
+    const user = "cfgtestexecu";
+    const extra = "cfgtestexecg";
+    try {
+      execFileSync("groupadd", [extra]);
+      execFileSync("useradd", ["-M", "-N", "-g", "daemon", "-G", extra, user]);
+      chmodSync(dir, 0o711); // the user writes into a file of this root-owned temporary directory
+      const out = join(dir, "id-out");
+      writeFileSync(out, "");
+      chmodSync(out, 0o666);
+      const r = exec(`/bin/sh -c '/usr/bin/id -un > ${out}; /usr/bin/id -Gn >> ${out}; echo "H=$HOME U=$USER L=$LOGNAME" >> ${out}'`, { user, group: "root" });
+      expect((await apply(r)).out.events.map((e) => e.status)).toEqual(["success"]);
+      const [name, groups, env] = readFileSync(out, "utf8").trim().split("\n");
+      expect(name).toBe(user);
+      expect(groups!.split(" ").sort()).toEqual(["daemon", extra, "root"].sort());
+      expect(env).toBe("H= U= L=");
+    } finally {
+      execFileSync("userdel", [user], { stdio: "ignore" });
+      execFileSync("groupdel", [extra], { stdio: "ignore" });
+    }
   });
 });

@@ -30,6 +30,8 @@ export function needsShell(line: string): boolean {
   return slash < 0 && SH_WORDS.has(first);
 }
 
+const SETPRIV = "/usr/bin/setpriv";
+
 function list<T>(v: unknown): T[] {
   if (v === undefined || v === null) return [];
   return (Array.isArray(v) ? v : [v]) as T[];
@@ -70,6 +72,8 @@ function lookupId(file: string, name: string): number | undefined {
 function environmentOf(r: ResourceInstance, ctx: ApplyContext | undefined): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+  // Puppet's execute_posix deletes the user variables before applying the resource's own.
+  for (const k of ["HOME", "USER", "LOGNAME"]) delete env[k];
   const set = new Set<string>();
   const dirs = pathDirs(r);
   if (dirs) {
@@ -178,7 +182,14 @@ async function run(r: ResourceInstance, cmd: Command, ctx: ApplyContext): Promis
   const timeout = r.params.timeout === undefined ? 300 : Math.max(0, Number(Array.isArray(r.params.timeout) ? r.params.timeout[0] : r.params.timeout));
   const cwd = r.params.cwd === undefined ? undefined : String(r.params.cwd);
   if (cwd !== undefined && !existsSync(cwd)) throw new Error(`Working directory ${cwd} does not exist!`);
-  const res = await runCommand(argv, { cwd, env: environmentOf(r, ctx), uid, gid, timeoutMs: timeout > 0 ? timeout * 1000 : 0 });
+  // Puppet switches user with initgroups (the user's supplementary groups kept); a uid given to
+  // spawn drops every supplementary group, so setpriv does the switch when it is installed.
+  let ids: { uid?: number; gid?: number } = { uid, gid };
+  if (uid !== undefined && gid !== undefined && existsSync(SETPRIV)) {
+    argv = [SETPRIV, `--reuid=${uid}`, `--regid=${gid}`, "--init-groups", "--", ...argv];
+    ids = {};
+  }
+  const res = await runCommand(argv, { cwd, env: environmentOf(r, ctx), ...ids, timeoutMs: timeout > 0 ? timeout * 1000 : 0 });
   if (res.timedOut) return res;
   if (res.spawnError) throw new Error(`Could not execute '${isSensitive(r) ? "[command redacted]" : argv.join(" ")}': ${res.spawnError}`);
   // The shell returns 127 when the command is missing: Puppet fails with the shell's output.
