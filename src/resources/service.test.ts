@@ -71,8 +71,10 @@ describe("service (base provider, a daemon of the test's own)", () => {
     expect((await apply({ ensure: "stopped" })).events).toEqual([["ensure", "running", "stopped", "ensure changed 'running' to 'stopped'", "service_stopped", "success"]]);
     expect((await apply({ ensure: "stopped" })).events).toEqual([]);
     const r = makeResource("service", "cfgtest-daemon", { ...params, ensure: "stopped" });
-    await serviceType.refresh!(r, makeContext({ resource: r }));
+    const ctx = makeContext({ resource: r });
+    await serviceType.refresh!(r, ctx);
     expect(pid()).toBe("");
+    expect(ctx.logs.map((l) => l.message)).toEqual(["Skipping restart; service is not running"]);
   });
 
   it("finds the process by pattern without a status command", async () => {

@@ -250,11 +250,12 @@ export const serviceType: ResourceType = {
     return { events, provider, invalidatesRefresh: started };
   },
 
-  async refresh(r): Promise<ApplyOutcome> {
+  async refresh(r, ctx): Promise<ApplyOutcome> {
     const provider = providerOf(r);
     const d = driver(r, provider);
     // Only a running service restarts (Puppet's Service#refresh).
     if ((await d.status()) === "running") await d.restart();
+    else ctx.log("debug", "Skipping restart; service is not running");
     return { events: [], provider };
   },
 };
