@@ -206,4 +206,19 @@ describe("exec", () => {
       execFileSync("groupdel", [extra], { stdio: "ignore" });
     }
   });
+
+  it("shell provider: unqualified commands, an Array's words as $0 $1, a missing command fails with the shell's words", async () => {
+    const log = JSON.parse(readFileSync(new URL("../../tests/fixtures/resources/exec/shell-log.json", import.meta.url), "utf8")) as { source: string; message: string }[];
+    const out = join(dir, "sh-out");
+    const plain = makeResource("exec", `echo hi > ${out}`, { provider: "shell" }, "command");
+    expect(execType.validate(plain, { catalog: makeContext().catalog })).toEqual([]);
+    expect((await apply(plain)).out.events.map((e) => e.message)).toEqual(["executed successfully"]);
+    expect(readFileSync(out, "utf8")).toBe("hi\n");
+    const arr = makeResource("exec", "arr", { command: [`echo "$0 $1" > ${out}`, "a", "b"], provider: "shell" }, "command");
+    await apply(arr);
+    expect(readFileSync(out, "utf8")).toBe("a b\n");
+    const missing = await apply(makeResource("exec", "nosuchcmd-cfg", { provider: "shell" }, "command"));
+    expect(missing.out.events[0]!.message).toBe(log.find((l) => l.source.endsWith("Exec[nosuchcmd-cfg]/returns"))!.message);
+    expect(missing.logs.map((l) => l.message)).toEqual([log.find((l) => l.source === "Puppet")!.message]);
+  });
 });

@@ -147,15 +147,19 @@ function umaskOf(r: ResourceInstance): string | undefined {
 /** Runs one command as the resource says (provider, path, environment, cwd, user, group, umask, timeout). */
 async function run(r: ResourceInstance, cmd: Command, ctx: ApplyContext): Promise<RunResult> {
   const dirs = pathDirs(r);
-  checkExe(cmd, dirs);
-  const shell = r.params.provider === "shell" || (!Array.isArray(cmd) && needsShell(cmd));
   let argv: string[];
-  if (shell) argv = ["/bin/sh", "-c", Array.isArray(cmd) ? cmd.join(" ") : cmd];
-  else {
-    const words = Array.isArray(cmd) ? cmd.map(String) : cmd.split(/[ \t]+/).filter(Boolean);
-    const exe = resolveExe(words[0] ?? "", dirs);
-    if (!exe) throw new Error(`Could not find command '${words[0]}'`);
-    argv = [exe, ...words.slice(1)];
+  if (r.params.provider === "shell") {
+    // The shell provider runs ['/bin/sh', '-c', command].flatten: an Array's later words become $0, $1...
+    argv = ["/bin/sh", "-c", ...(Array.isArray(cmd) ? cmd.map(String) : [cmd])];
+  } else {
+    checkExe(cmd, dirs);
+    if (typeof cmd === "string" && needsShell(cmd)) argv = ["/bin/sh", "-c", cmd];
+    else {
+      const words = Array.isArray(cmd) ? cmd.map(String) : cmd.split(/[ \t]+/).filter(Boolean);
+      const exe = resolveExe(words[0] ?? "", dirs);
+      if (!exe) throw new Error(`Could not find command '${words[0]}'`);
+      argv = [exe, ...words.slice(1)];
+    }
   }
   const umask = umaskOf(r);
   // The wrapper gets the argv as "$@": no word of the command is parsed by this shell.
@@ -193,7 +197,7 @@ async function run(r: ResourceInstance, cmd: Command, ctx: ApplyContext): Promis
   if (res.timedOut) return res;
   if (res.spawnError) throw new Error(`Could not execute '${isSensitive(r) ? "[command redacted]" : argv.join(" ")}': ${res.spawnError}`);
   // The shell returns 127 when the command is missing: Puppet fails with the shell's output.
-  if (res.status === 127) throw new Error(isSensitive(r) ? "[output redacted]" : res.output.trim());
+  if (res.status === 127) throw new Error(isSensitive(r) ? "[output redacted]" : res.output);
   return res;
 }
 
@@ -282,7 +286,8 @@ export const execType: ResourceType = {
         return;
       }
       const exe = extractExe(c as Command);
-      if (!isAbsolute(exe) && !dirs) problems.push({ attribute, message: `'${exe}' is not qualified and no path was specified. Please qualify the command or specify a path.` });
+      // The shell provider does not require qualified commands (its validatecmd is `true`).
+      if (!isAbsolute(exe) && !dirs && r.params.provider !== "shell") problems.push({ attribute, message: `'${exe}' is not qualified and no path was specified. Please qualify the command or specify a path.` });
     };
     qualified(undefined, r.params.command);
     for (const p of ["unless", "onlyif", "refresh"]) {
