@@ -162,6 +162,14 @@ describe("cfg apply", () => {
     expect(r.stdout).not.toContain("Notice: in-db\n");
   });
 
+  it("shows Sensitive values in noop as Puppet does, unquoted [redacted]", () => {
+    const dir = join(work, "sensitive");
+    const m = manifest("sensitive.pp", `file { '${dir}': ensure => directory }\nfile { '${dir}/new': content => Sensitive("s3cret-value\\n") }\n`);
+    const r = cfg([m, ...common, "--noop"]);
+    expect(r.stdout).toContain(`/File[${dir}/new]/ensure: current_value [redacted], should be [redacted] (noop)`);
+    expect(r.stdout + r.stderr).not.toContain("s3cret-value");
+  });
+
   it("reads a catalog from stdin", () => {
     const catalog = { name: "n", resources: [{ type: "Notify", title: "from stdin", parameters: {} }], edges: [] };
     const r = cfg(["--catalog", "-", "--detailed-exitcodes"], JSON.stringify(catalog));

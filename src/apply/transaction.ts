@@ -329,7 +329,7 @@ export async function applyCatalog(catalog: LoadedCatalog, opts: ApplyOptions): 
         const previousValue = sensitive ? "[redacted]" : e.previousValue;
         const desiredValue = sensitive ? "[redacted]" : e.desiredValue;
         // Puppet quotes plain values in noop messages, not redacted ones.
-        const show = (v: unknown): string => (sensitive ? "[redacted]" : quoted(v));
+        const show = (v: unknown): string => (sensitive || v === "[redacted]" ? "[redacted]" : quoted(v));
         const message = e.status === "noop" ? `current_value ${show(previousValue)}, should be ${show(desiredValue)} (noop)` : e.message;
         const ev: ReportEvent = { ...e, property, previousValue, desiredValue, message: redact(message), time: now() };
         (child ? child.status : status).events.push(ev);
