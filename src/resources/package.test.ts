@@ -9,17 +9,18 @@ import { packageType, parseDpkgQuery } from "./package.js";
 import { makeContext, makeResource } from "./test-support.js";
 
 const work = mkdtempSync(join(tmpdir(), "cfg-package-"));
-const NAME = "cfgtest-hello";
+// Unique per process, so two test runs on one machine never touch each other's package.
+const NAME = `cfgtest-hello-${process.pid}`;
 
 function buildDeb(version: string): string {
   const root = join(work, `pkg-${version}`);
   mkdirSync(join(root, "DEBIAN"), { recursive: true });
-  mkdirSync(join(root, "usr/share/cfgtest-hello"), { recursive: true });
+  mkdirSync(join(root, `usr/share/${NAME}`), { recursive: true });
   writeFileSync(join(root, "DEBIAN/control"), `Package: ${NAME}\nVersion: ${version}\nArchitecture: all\nMaintainer: cfg tests <cfg@example.com>\nDescription: cfg test package\n`);
-  writeFileSync(join(root, "DEBIAN/conffiles"), "/etc/cfgtest-hello.conf\n");
+  writeFileSync(join(root, "DEBIAN/conffiles"), `/etc/${NAME}.conf\n`);
   mkdirSync(join(root, "etc"), { recursive: true });
-  writeFileSync(join(root, "etc/cfgtest-hello.conf"), `version=${version}\n`);
-  writeFileSync(join(root, "usr/share/cfgtest-hello/VERSION"), `${version}\n`);
+  writeFileSync(join(root, `etc/${NAME}.conf`), `version=${version}\n`);
+  writeFileSync(join(root, `usr/share/${NAME}/VERSION`), `${version}\n`);
   const deb = join(work, `${NAME}_${version}_all.deb`);
   execFileSync("dpkg-deb", ["--build", "--root-owner-group", root, deb], { stdio: "ignore" });
   return deb;
