@@ -49,6 +49,8 @@ describe("cfg apply", () => {
     expect(Object.keys(rep.resource_statuses)).toEqual(["Notify[a]", "Notify[b]"]);
     const dot = readFileSync(join(graph, "relationships.dot"), "utf8");
     expect(dot).toContain('"Notify[a]" -> "Notify[b]";');
+    expect(readFileSync(join(graph, "expanded_relationships.dot"), "utf8")).toContain('"Notify[a]" -> "Notify[b]";');
+    expect(readFileSync(join(graph, "resources.dot"), "utf8")).toContain('"Class[main]" -> "Notify[a]";');
   });
 
   it("in noop mode says what would change, and exits 0 with detailed exit codes", () => {

@@ -297,3 +297,38 @@ export function cyclesToDot(catalog: LoadedCatalog, graph: ResourceGraph): strin
   lines.push("}");
   return lines.join("\n") + "\n";
 }
+
+/** The catalog's containment tree (Puppet's resources.dot). */
+export function resourcesToDot(catalog: LoadedCatalog): string {
+  const q = (s: string): string => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+  const lines = ["digraph Resources {", '  label = "Resources";'];
+  for (const n of catalog.nodes) lines.push(`  ${q(n.ref)} [shape=${n.isContainer ? "ellipse" : "box"}];`);
+  for (const n of catalog.nodes) for (const c of n.children) lines.push(`  ${q(n.ref)} -> ${q(catalog.nodes[c]!.ref)};`);
+  lines.push("}");
+  return lines.join("\n") + "\n";
+}
+
+/** Resource-to-resource ordering with the containers' whits contracted (expanded_relationships.dot). */
+export function expandedToDot(catalog: LoadedCatalog, graph: ResourceGraph): string {
+  const q = (s: string): string => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+  const isLeaf = (v: number): boolean => (v & 1) === 0 && !catalog.nodes[nodeOfVertex(v)]!.isContainer;
+  const lines = ["digraph Expanded_Relationships {", '  label = "Expanded Relationships";', "  rankdir = LR;"];
+  for (let v = 0; v < graph.vertexCount; v += 2) if (isLeaf(v)) lines.push(`  ${q(catalog.nodes[nodeOfVertex(v)]!.ref)} [shape=box];`);
+  for (let v = 0; v < graph.vertexCount; v += 2) {
+    if (!isLeaf(v)) continue;
+    // The nearest leaves after v, walking through container vertices.
+    const seen = new Set<number>();
+    const stack = [...graph.out[v]!];
+    const next = new Set<number>();
+    while (stack.length) {
+      const w = stack.pop()!;
+      if (seen.has(w)) continue;
+      seen.add(w);
+      if (isLeaf(w)) next.add(w);
+      else stack.push(...graph.out[w]!);
+    }
+    for (const w of next) lines.push(`  ${q(catalog.nodes[nodeOfVertex(v)]!.ref)} -> ${q(catalog.nodes[nodeOfVertex(w)]!.ref)};`);
+  }
+  lines.push("}");
+  return lines.join("\n") + "\n";
+}

@@ -198,9 +198,12 @@ async function runApply(path: string | undefined, opts: Opts): Promise<number> {
     writeFileAtomic(dest, text);
   }
   if (opts.graph && result.graph) {
-    const { graphToDot, cyclesToDot } = await import("../../apply/graph.js");
+    const { graphToDot, cyclesToDot, resourcesToDot, expandedToDot } = await import("../../apply/graph.js");
     mkdirSync(opts.graph, { recursive: true });
+    // The three files Puppet's graph setting writes, plus cycles.dot when there is a cycle.
+    writeFileAtomic(join(opts.graph, "resources.dot"), resourcesToDot(catalog));
     writeFileAtomic(join(opts.graph, "relationships.dot"), graphToDot(catalog, result.graph));
+    if (!result.graph.cycles.length) writeFileAtomic(join(opts.graph, "expanded_relationships.dot"), expandedToDot(catalog, result.graph));
     if (result.graph.cycles.length) writeFileAtomic(join(opts.graph, "cycles.dot"), cyclesToDot(catalog, result.graph));
   }
   if (result.refused) {
