@@ -15,9 +15,10 @@ function sameHost(dir: string): boolean {
 
 const strip = (t: string) => t.split("\n").filter((l) => l && !l.startsWith("Notice: Compiled catalog") && !l.startsWith("Notice: Applied catalog") && !l.startsWith("Summary:") && !l.startsWith("  "));
 
-for (const name of ["webserver", "database", "repos-and-stages"]) {
+// ntp-module: `include ntp` with Debian's puppetlabs-ntp and stdlib, compiled by Puppet.
+for (const name of ["webserver", "database", "repos-and-stages", "ntp-module"]) {
   const dir = `tests/fixtures/apply/${name}-noop`;
-  describe.skipIf(!sameHost(dir))(`examples/${name} in noop against puppet apply --noop`, () => {
+  describe.skipIf(!sameHost(dir))(`${name} in noop against puppet apply --noop`, () => {
     it("prints the same lines", () => {
       const r = spawnSync(process.execPath, ["bin/cfg.mjs", "apply", "--catalog", `${dir}/puppet-catalog.json`, "--noop", "--vardir", "/tmp/cfg-examples-noop-var"], { encoding: "utf8" });
       // Errors and warnings go to stderr; Puppet's recording interleaves them by time. Compare as
