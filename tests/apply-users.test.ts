@@ -1,4 +1,4 @@
-// Users and groups for real (cfgtest* with ids 4391-4395), applied by cfg in three steps, each
+// Users and groups for real (cfgtest* with ids 4390-4395, explicit ones chosen so that ids allocated by other tests meanwhile (max + 1) never collide), applied by cfg in three steps, each
 // twice, compared line by line with what puppet apply printed for the same manifests
 // (tests/fixtures/apply/users): create, change every property, remove.
 import { spawnSync } from "node:child_process";
@@ -47,7 +47,7 @@ describe("users and groups against puppet apply", () => {
         expect(readFileSync("/etc/shadow", "utf8")).toContain("cfgtestu1:$6$abc$def:");
       }
       if (step === "step2") {
-        expect(readFileSync("/etc/passwd", "utf8")).toContain("cfgtestu1:x:4392:4393:Test Two:/tmp/cfg-users/home2:/bin/bash");
+        expect(readFileSync("/etc/passwd", "utf8")).toContain("cfgtestu1:x:4390:4393:Test Two:/tmp/cfg-users/home2:/bin/bash");
         // The password is not Sensitive in step2.pp, and still never printed (Puppet's password property is sensitive).
         expect(first.stdout + first.stderr).not.toContain("$6$xyz$uvw");
         expect(readFileSync("/etc/shadow", "utf8")).toContain("cfgtestu1:$6$xyz$uvw:");
