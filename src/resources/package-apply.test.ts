@@ -5,6 +5,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { acquireDpkgLock, releaseDpkgLock } from "../../tests/support/dpkg-lock.js";
 
 const fixtures = "tests/fixtures/resources/package/e2e";
 const dir = "/tmp/cfg-pkg-e2e"; // the manifest's own path
@@ -29,6 +30,8 @@ function purge(): void {
 }
 
 describe("package against puppet apply", () => {
+  beforeAll(() => acquireDpkgLock());
+  afterAll(() => releaseDpkgLock());
   beforeAll(() => {
     purge();
     rmSync(dir, { recursive: true, force: true });

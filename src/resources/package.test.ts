@@ -4,7 +4,8 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { acquireDpkgLock, releaseDpkgLock } from "../../tests/support/dpkg-lock.js";
 import { packageType, parseDpkgQuery } from "./package.js";
 import { makeContext, makeResource } from "./test-support.js";
 
@@ -33,6 +34,10 @@ function dpkgStatus(): string {
     return "unknown";
   }
 }
+
+// Hooks after run in reverse order: the lock is released after the cleanup below.
+beforeAll(() => acquireDpkgLock());
+afterAll(() => releaseDpkgLock());
 
 afterAll(() => {
   try {
