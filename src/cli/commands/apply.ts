@@ -1,7 +1,7 @@
 // `cfg apply [MANIFEST|ENVDIR|--catalog FILE]`: compile (or read a catalog) and make this host match
 // it. Everything is checked before anything changes; then each change is printed as Puppet prints
 // it, and a summary says what changed, failed or was skipped. Exit codes are Puppet's.
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -55,6 +55,7 @@ export function register(program: Command): void {
     .option("--tags <tags>", "apply only resources with one of these tags (comma-separated: class names, types, titles)")
     .option("--skip_tags <tags>", "skip resources with one of these tags")
     .option("--show-diff", "print a diff of each file content change")
+    .addOption(new Option("--show_diff", "Puppet's spelling of --show-diff").hideHelp())
     .option("--detailed-exitcodes", "exit 2 when changes were made, 4 on failures, 6 for both")
     .option("--report <file>", "write the run report (Puppet's report format 12, JSON) to FILE")
     .option("--graph <dir>", "write the resource graph as Graphviz DOT into DIR")
@@ -70,6 +71,7 @@ export function register(program: Command): void {
 }
 
 async function runApply(path: string | undefined, opts: Opts): Promise<number> {
+  if ((opts as { show_diff?: boolean }).show_diff) opts.showDiff = true;
   if (opts.test) {
     opts.verbose = true;
     opts.detailedExitcodes = true;
