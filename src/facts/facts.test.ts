@@ -62,7 +62,7 @@ describe.skipIf(!theirs)("cfg's facts against facter's on this host", () => {
       "os.name", "os.family", "os.release.full", "os.release.major", "os.release.minor", "os.distro.codename", "os.distro.description", "os.distro.id",
       "os.architecture", "os.hardware", "os.selinux.enabled", "kernel", "kernelrelease", "kernelversion", "kernelmajversion",
       "networking.hostname", "networking.fqdn", "networking.domain", "networking.ip", "networking.ip6", "networking.mac", "networking.netmask",
-      "networking.network", "networking.primary", "networking.interfaces", "processors.count", "processors.models", "processors.physicalcount",
+      "networking.network", "networking.primary", "networking.interfaces", "processors.count", "processors.models", "processors.physicalcount", "processors.speed",
       "memory.system.total", "memory.system.total_bytes", "identity", "timezone", "disks", "path",
       "operatingsystem", "osfamily", "operatingsystemrelease", "operatingsystemmajrelease", "lsbdistcodename", "hostname", "fqdn",
       "ipaddress", "ipaddress6", "macaddress", "architecture", "hardwaremodel", "processorcount", "memorysize", "interfaces", "id", "gid",

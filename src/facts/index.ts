@@ -225,8 +225,9 @@ function processorFacts(): Facts {
   const cpuinfo = read("/proc/cpuinfo") ?? "";
   const physical = new Set([...cpuinfo.matchAll(/^physical id\s*:\s*(\d+)/gm)].map((m) => m[1]));
   const models = list.map((c) => c.model.trim());
-  const mhz = list[0]?.speed ?? 0;
-  return { cores: list.length / Math.max(1, physical.size || 1), count: list.length, isa: "unknown", models, physicalcount: Math.max(1, physical.size), speed: mhz >= 1000 ? `${(mhz / 1000).toFixed(2)} GHz` : `${mhz} MHz`, threads: 1 };
+  // facter takes the integer part of the first "cpu MHz" line (x86) and prints it with hertz_to_human_readable.
+  const mhz = Number(/^cpu MHz\s*:\s*(\d+)/m.exec(cpuinfo)?.[1] ?? list[0]?.speed ?? 0);
+  return { cores: list.length / Math.max(1, physical.size || 1), count: list.length, isa: "unknown", models, physicalcount: Math.max(1, physical.size), speed: mhz >= 1000 ? `${(Math.round(mhz / 10) / 100).toFixed(2)} GHz` : `${mhz.toFixed(2)} MHz`, threads: 1 };
 }
 
 function identityFacts(): Facts {
@@ -250,17 +251,23 @@ function timezone(): string {
   return new Intl.DateTimeFormat("en-US", { timeZoneName: "short" }).formatToParts(new Date()).find((p) => p.type === "timeZoneName")?.value ?? "UTC";
 }
 
+/** facter's FilesystemHelper.compute_capacity: "100%" when full (or both 0), two decimals when used, else "0%". */
+function mountCapacity(used: number, total: number): string {
+  if (used === total) return "100%";
+  return used > 0 ? `${((used / total) * 100).toFixed(2)}%` : "0%";
+}
+
 function mountpointFacts(): Facts {
   const out: Facts = {};
-  const skip = new Set(["proc", "sysfs", "devpts", "cgroup", "cgroup2", "securityfs", "pstore", "debugfs", "tracefs", "configfs", "fusectl", "mqueue", "hugetlbfs", "bpf", "binfmt_misc", "autofs", "rpc_pipefs", "nsfs"]);
   for (const m of parseMounts(read("/proc/mounts") ?? "")) {
-    if (skip.has(m.filesystem)) continue;
+    // facter 4 (resolvers/mountpoints.rb) drops /proc and /sys mounts other than tmpfs, and autofs.
+    if ((/^\/(proc|sys)/.test(m.path) && m.filesystem !== "tmpfs") || m.filesystem === "autofs") continue;
     try {
       const s = statfsSync(m.path);
       const size = s.blocks * s.bsize;
       const available = s.bavail * s.bsize;
       const used = size - s.bfree * s.bsize;
-      out[m.path] = { available: bytesToHuman(available), available_bytes: available, capacity: `${size ? ((used / (used + available)) * 100).toFixed(2) : "0.00"}%`, device: m.device, filesystem: m.filesystem, options: m.options, size: bytesToHuman(size), size_bytes: size, used: bytesToHuman(used), used_bytes: used };
+      out[m.path] = { available: bytesToHuman(available), available_bytes: available, capacity: mountCapacity(used, used + available), device: m.device, filesystem: m.filesystem, options: m.options, size: bytesToHuman(size), size_bytes: size, used: bytesToHuman(used), used_bytes: used };
     } catch {
       /* unreadable */
     }
