@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const fixtures = "tests/fixtures/apply/host";
 const dir = "/tmp/cfg-hosts"; // the manifests' own path
 
-function apply(step: string) {
+function apply(step: string, ...extra: string[]) {
   // host is a module type in Puppet 7 (host_core): the catalogs were compiled by Puppet with it.
-  return spawnSync(process.execPath, ["bin/cfg.mjs", "apply", "--catalog", `${fixtures}/puppet-${step}-catalog.json`, "--vardir", `${dir}-var`], { encoding: "utf8" });
+  return spawnSync(process.execPath, ["bin/cfg.mjs", "apply", "--catalog", `${fixtures}/puppet-${step}-catalog.json`, "--vardir", `${dir}-var`, ...extra], { encoding: "utf8" });
 }
 
 function comparable(text: string): string[] {
@@ -28,6 +28,13 @@ describe("host against puppet apply", () => {
   });
   afterAll(() => {
     for (const p of [dir, `${dir}-var`]) rmSync(p, { recursive: true, force: true });
+  });
+
+  it("noop: says what would change and leaves the file as it was", () => {
+    const r = apply("step1", "--noop");
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("(noop)");
+    expect(readFileSync(`${dir}/hosts`, "utf8")).toBe(readFileSync(`${fixtures}/seed-hosts`, "utf8"));
   });
 
   for (const step of ["step1", "step2"]) {
