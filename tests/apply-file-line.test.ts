@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const fixtures = "tests/fixtures/apply/file_line";
 const dir = "/tmp/cfg-fileline"; // the catalog's own path
 
-function apply() {
-  return spawnSync(process.execPath, ["bin/cfg.mjs", "apply", "--catalog", `${fixtures}/puppet-catalog.json`, "--vardir", `${dir}-var`, "--detailed-exitcodes"], { encoding: "utf8" });
+function apply(...extra: string[]) {
+  return spawnSync(process.execPath, ["bin/cfg.mjs", "apply", "--catalog", `${fixtures}/puppet-catalog.json`, "--vardir", `${dir}-var`, "--detailed-exitcodes", ...extra], { encoding: "utf8" });
 }
 
 function comparable(text: string): string[] {
@@ -25,6 +25,13 @@ describe("file_line against puppet apply", () => {
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
     rmSync(`${dir}-var`, { recursive: true, force: true });
+  });
+
+  it("noop: says what would change and leaves every file as it was", () => {
+    const r = apply("--noop");
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("(noop)");
+    for (const f of readdirSync(`${fixtures}/seed`)) expect([f, readFileSync(`${dir}/${f}`, "utf8")]).toEqual([f, readFileSync(`${fixtures}/seed/${f}`, "utf8")]);
   });
 
   it("changes the files as Puppet did, then nothing", () => {
