@@ -26,8 +26,8 @@ function writeTab(text: string): void {
   }
 }
 
-function apply(step: string) {
-  return spawnSync(process.execPath, ["bin/cfg.mjs", "apply", "--catalog", `${fixtures}/puppet-${step}-catalog.json`, "--vardir", "/tmp/cfg-cron-var"], { encoding: "utf8" });
+function apply(step: string, ...extra: string[]) {
+  return spawnSync(process.execPath, ["bin/cfg.mjs", "apply", "--catalog", `${fixtures}/puppet-${step}-catalog.json`, "--vardir", "/tmp/cfg-cron-var", ...extra], { encoding: "utf8" });
 }
 
 function comparable(text: string): string[] {
@@ -45,6 +45,13 @@ describe("cron against puppet apply", () => {
   afterAll(() => {
     writeTab(saved ?? "");
     rmSync("/tmp/cfg-cron-var", { recursive: true, force: true });
+  });
+
+  it("noop: says what would change and leaves the crontab as it was", () => {
+    const r = apply("step1", "--noop");
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("(noop)");
+    expect(jobs(readTab())).toEqual(jobs(readFileSync(`${fixtures}/seed-crontab`, "utf8")));
   });
 
   for (const step of ["step1", "step2"]) {
