@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const fixtures = "tests/fixtures/apply/users";
 const facts = "/tmp/cfg-users-facts.json";
 
-function apply(step: string) {
-  return spawnSync(process.execPath, ["bin/cfg.mjs", "apply", `${fixtures}/${step}.pp`, "--node", "vm", "--facts", facts, "--vardir", "/tmp/cfg-users-var"], { encoding: "utf8" });
+function apply(step: string, ...extra: string[]) {
+  return spawnSync(process.execPath, ["bin/cfg.mjs", "apply", `${fixtures}/${step}.pp`, "--node", "vm", "--facts", facts, "--vardir", "/tmp/cfg-users-var", ...extra], { encoding: "utf8" });
 }
 
 function comparable(text: string): string[] {
@@ -32,6 +32,14 @@ describe("users and groups against puppet apply", () => {
     cleanup();
     rmSync(facts, { force: true });
     rmSync("/tmp/cfg-users-var", { recursive: true, force: true });
+  });
+
+  it("noop: says what would change and creates no user or group", () => {
+    const r = apply("step1", "--noop");
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("(noop)");
+    expect(readFileSync("/etc/passwd", "utf8")).not.toContain("cfgtestu1:");
+    expect(readFileSync("/etc/group", "utf8")).not.toMatch(/^cfgtestg\d:/m);
   });
 
   for (const step of ["step1", "step2", "step3"]) {
