@@ -54,6 +54,7 @@ export const DIAGNOSTIC_CODES = defineCodes({
   CFG5104: { severity: "error", message: "No such file or directory: {path}" },
   CFG5105: { severity: "warning", message: "--fix left {path} unchanged: the fixed text did not parse ({reason})", help: "report this as a cfg bug with the file" },
   CFG5106: { severity: "error", message: "{message}" },
+  CFG5107: { severity: "error", message: "The {format} report of {count} findings is too large to render", help: "lint fewer files at once, or use --format json (written in pieces)" },
   // CFG5300-5399: cfg compile (command line, environment, facts)
   CFG5300: { severity: "error", message: "{message}" },
   CFG5301: { severity: "error", message: "Cannot read facts {path}: {reason}", help: "facts are a JSON or YAML map, or Puppet's {\"name\": ..., \"values\": {...}} form" },

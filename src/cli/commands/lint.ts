@@ -4,7 +4,7 @@
 // --fail-on-warnings, 2 for usage or config errors.
 import { Option, type Command } from "commander";
 import { relative, resolve, isAbsolute } from "node:path";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeSync } from "node:fs";
 import { createDiagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { renderDiagnosticsText } from "../../diagnostics/render-text.js";
 import { EXIT_INPUT_ERROR, EXIT_OK, EXIT_USAGE } from "../exit-codes.js";
@@ -210,12 +210,22 @@ async function runLint(paths: string[], opts: LintOptions, cmd: Command): Promis
   rules.set("syntax", { name: "syntax", level: "error", enabled: true, fixable: false, origin: "puppet-lint", description: "The file does not parse." });
   const VERSION = (cmd.parent?.version() as string | undefined) ?? "0.0.0";
   const input = { files: reports, rules, color: opts.color ?? process.stdout.isTTY, toolVersion: VERSION };
-  const rendered = formatter(input);
+  let rendered: string | string[];
+  try {
+    rendered = formatter(input);
+  } catch (e) {
+    // Past V8's largest string (~512 MB): say so instead of crashing.
+    if (!(e instanceof RangeError)) throw e;
+    const count = reports.reduce((n, r) => n + r.findings.length, 0);
+    process.stderr.write(`${renderDiagnosticsText([createDiagnostic("CFG5107", { args: { format, count } })], { color: process.stderr.isTTY })}\n`);
+    return EXIT_USAGE;
+  }
+  const pieces = typeof rendered === "string" ? [rendered] : rendered;
   if (diffs.length) process.stdout.write(diffs.join(""));
   if (opts.outputFile) {
-    writeFileAtomic(opts.outputFile, rendered);
-    if (format !== "text") process.stdout.write(FORMATTERS.text!(input));
-  } else process.stdout.write(rendered);
+    writeFileAtomic(opts.outputFile, Buffer.concat(pieces.map((p) => Buffer.from(p))));
+    if (format !== "text") process.stdout.write(FORMATTERS.text!(input) as string);
+  } else writePieces(pieces);
   if (format === "text" && process.env.GITHUB_ACTION) process.stdout.write(formatGithub(input));
   if (notes.length) process.stderr.write(`${renderDiagnosticsText(notes, { color: process.stderr.isTTY })}\n`);
   // Exit status counts every finding, not only the shown ones.
@@ -227,4 +237,29 @@ async function runLint(paths: string[], opts: LintOptions, cmd: Command): Promis
   if (opts.failOnWarnings && warnings > 0) return EXIT_INPUT_ERROR;
   if (limit !== undefined && warnings > limit) return EXIT_INPUT_ERROR;
   return EXIT_OK;
+}
+
+/** Writes pieces to stdout synchronously in ~1 MB batches (stdout may be a pipe or a file). */
+function writePieces(pieces: readonly string[]): void {
+  let batch: string[] = [];
+  let size = 0;
+  const flush = (): void => {
+    const data = Buffer.from(batch.join(""));
+    let off = 0;
+    while (off < data.length) {
+      try {
+        off += writeSync(1, data, off);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
+      }
+    }
+    batch = [];
+    size = 0;
+  };
+  for (const p of pieces) {
+    batch.push(p);
+    size += p.length;
+    if (size > 1 << 20) flush();
+  }
+  flush();
 }

@@ -3,7 +3,7 @@ import type { FormatInput } from "./types.js";
 
 export const JSON_FORMAT_VERSION = "1.0";
 
-export function formatJson(input: FormatInput): string {
+export function formatJson(input: FormatInput): string[] {
   const diagnostics = [];
   for (const r of input.files) {
     for (const f of r.findings) {
@@ -27,5 +27,11 @@ export function formatJson(input: FormatInput): string {
     warnings: diagnostics.filter((d) => d.severity === "warning").length,
     fixed: input.files.reduce((n, r) => n + (r.fixed?.length ?? 0), 0),
   };
-  return `${JSON.stringify({ format_version: JSON_FORMAT_VERSION, diagnostics, summary }, null, 2)}\n`;
+  // Pieces, byte for byte what JSON.stringify(report, null, 2) gives, so that a report with
+  // millions of findings never has to fit in one string.
+  const indent = (text: string): string => text.replace(/\n/g, "\n    ");
+  const pieces = [`{\n  "format_version": ${JSON.stringify(JSON_FORMAT_VERSION)},\n  "diagnostics": ${diagnostics.length ? "[\n" : "[]"}`];
+  diagnostics.forEach((d, i) => pieces.push(`    ${indent(JSON.stringify(d, null, 2))}${i + 1 < diagnostics.length ? "," : ""}\n`));
+  pieces.push(`${diagnostics.length ? "  ]" : ""},\n  "summary": ${JSON.stringify(summary, null, 2).replace(/\n/g, "\n  ")}\n}\n`);
+  return pieces;
 }

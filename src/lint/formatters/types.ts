@@ -20,7 +20,8 @@ export interface FormatInput {
   readonly toolVersion: string;
 }
 
-export type Formatter = (input: FormatInput) => string;
+/** The rendered report: one string, or pieces to write in order (a report too large for one string). */
+export type Formatter = (input: FormatInput) => string | string[];
 
 export function helpUri(check: string): string {
   return `https://github.com/cfg-lang/cfg/blob/main/docs/lint-checks.md#${check}`;
