@@ -62,14 +62,6 @@ function references(catalog: LoadedCatalog, node: CatalogNode, param: string, pr
   return out;
 }
 
-/** All leaves inside a resource (itself when it is a leaf). */
-export function leavesOf(catalog: LoadedCatalog, index: number, acc: number[] = []): number[] {
-  const n = catalog.nodes[index]!;
-  if (!n.isContainer) acc.push(index);
-  else for (const c of n.children) leavesOf(catalog, c, acc);
-  return acc;
-}
-
 class MinHeap {
   private readonly a: number[] = [];
   constructor(private readonly key: (v: number) => number) {}
@@ -266,9 +258,13 @@ function findCycles(out: number[][], indeg: number[], n: number): number[][] {
   });
 }
 
+/** A Graphviz DOT string literal. */
+function q(s: string): string {
+  return `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+
 /** The graph as Graphviz DOT: resources and their ordering edges (containers as clusters' ends). */
 export function graphToDot(catalog: LoadedCatalog, graph: ResourceGraph): string {
-  const q = (s: string): string => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
   const name = (v: number): string => {
     const n = catalog.nodes[nodeOfVertex(v)]!;
     return n.isContainer ? `${(v & 1) === 0 ? "Admissible" : "Completed"}_${n.ref}` : n.ref;
@@ -289,7 +285,6 @@ export function graphToDot(catalog: LoadedCatalog, graph: ResourceGraph): string
 
 /** Only the resources on dependency cycles and the edges between them (Puppet's cycles.dot). */
 export function cyclesToDot(catalog: LoadedCatalog, graph: ResourceGraph): string {
-  const q = (s: string): string => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
   const on = new Set(graph.cycles.flat());
   const lines = ["digraph Resource_Cycles {", '  label = "Resource Cycles";'];
   for (const i of on) lines.push(`  ${q(catalog.nodes[i]!.ref)} [shape=box];`);
@@ -300,7 +295,6 @@ export function cyclesToDot(catalog: LoadedCatalog, graph: ResourceGraph): strin
 
 /** The catalog's containment tree (Puppet's resources.dot). */
 export function resourcesToDot(catalog: LoadedCatalog): string {
-  const q = (s: string): string => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
   const lines = ["digraph Resources {", '  label = "Resources";'];
   for (const n of catalog.nodes) lines.push(`  ${q(n.ref)} [shape=${n.isContainer ? "ellipse" : "box"}];`);
   for (const n of catalog.nodes) for (const c of n.children) lines.push(`  ${q(n.ref)} -> ${q(catalog.nodes[c]!.ref)};`);
@@ -310,7 +304,6 @@ export function resourcesToDot(catalog: LoadedCatalog): string {
 
 /** Resource-to-resource ordering with the containers' whits contracted (expanded_relationships.dot). */
 export function expandedToDot(catalog: LoadedCatalog, graph: ResourceGraph): string {
-  const q = (s: string): string => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
   const isLeaf = (v: number): boolean => (v & 1) === 0 && !catalog.nodes[nodeOfVertex(v)]!.isContainer;
   const lines = ["digraph Expanded_Relationships {", '  label = "Expanded Relationships";', "  rankdir = LR;"];
   for (let v = 0; v < graph.vertexCount; v += 2) if (isLeaf(v)) lines.push(`  ${q(catalog.nodes[nodeOfVertex(v)]!.ref)} [shape=box];`);

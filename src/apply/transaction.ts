@@ -3,7 +3,7 @@
 // and say which failure they depend on; everything else is applied. Refresh events travel along
 // notify/subscribe (through containers) and reach services and execs after their own changes.
 import { performance } from "node:perf_hooks";
-import { METAPARAMETERS, type ApplyContext, type ApplyOutcome, type CatalogView, type LogLevel, type ResourceEvent, type ResourceInstance, type ResourceType } from "../resources/types.js";
+import { displayValue, METAPARAMETERS, type ApplyContext, type ApplyOutcome, type CatalogView, type LogLevel, type ResourceEvent, type ResourceInstance, type ResourceType } from "../resources/types.js";
 import { capitalizeType, containmentPath, refKey, type CatalogNode, type LoadedCatalog } from "./catalog.js";
 import { buildGraph, nodeOfVertex, type ResourceGraph } from "./graph.js";
 import { makeRedactor } from "./redact.js";
@@ -86,12 +86,6 @@ const now = (): string => new Date().toISOString();
 function instanceOf(node: CatalogNode, type: ResourceType): ResourceInstance {
   const params = node.params[type.namevar] === undefined ? { ...node.params, [type.namevar]: node.title } : node.params;
   return { type: node.type, title: node.title, ref: node.ref, params, sensitive: node.sensitive, file: node.file, line: node.line, tags: node.tags };
-}
-
-function displayValue(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map((x) => `'${String(x)}'`).join(", ")}]`;
-  if (v === null || v === undefined) return "absent";
-  return String(v);
 }
 
 /** Puppet's is_to_s/should_to_s in noop messages: strings quoted, numbers bare, arrays as ['a']. */

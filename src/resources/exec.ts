@@ -15,7 +15,7 @@ import type { ApplyContext, ApplyOutcome, ResourceInstance, ResourceRefSpec, Res
 type Command = string | string[];
 
 /** Ruby's SHELL_META (process.c): any of these sends a String command to /bin/sh. */
-const SHELL_META = /[*?{}[\]<>()~&|\\$;'`"\n#]/;
+export const SHELL_META = /[*?{}[\]<>()~&|\\$;'`"\n#]/;
 /** Ruby's posix_sh_cmds: a command starting with one of these words needs the shell. */
 const SH_WORDS = new Set(["!", ".", ":", "break", "case", "continue", "do", "done", "elif", "else", "esac", "eval", "exec", "exit", "export", "fi", "for", "if", "in", "readonly", "return", "set", "shift", "then", "times", "trap", "unset", "until", "while"]);
 

@@ -1,16 +1,12 @@
 // group (groupadd provider): ensure, gid, system, allowdupe. `members` is accepted and not managed,
 // as Puppet's groupadd provider does without libuser (Debian's case): manage membership from the
 // user side (`groups`). Current state from /etc/group; changes with groupadd/groupmod/groupdel.
-import { runCommand } from "./run-command.js";
 import type { ApplyContext, ApplyOutcome, ResourceEvent, ResourceInstance, ResourceType, ValidationProblem } from "./types.js";
-import { findGroup } from "./user-db.js";
+import { findGroup, runAccountCommand } from "./user-db.js";
 
 const bool = (v: unknown): boolean => v === true || v === "true";
 
-async function must(argv: string[], what: string, r: ResourceInstance): Promise<void> {
-  const res = await runCommand(argv);
-  if (res.status !== 0) throw new Error(`Could not ${what} ${r.type.toLowerCase()}[${r.title}]: Execution of '${argv.join(" ")}' returned ${res.status ?? res.spawnError}: ${res.output.trim()}`);
-}
+const must = runAccountCommand;
 
 function members(r: ResourceInstance): string[] | undefined {
   const m = r.params.members;

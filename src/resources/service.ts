@@ -5,13 +5,13 @@
 // Commands given as parameters run as exec's do: argv when plain, /bin/sh -c when they use shell
 // syntax. Messages and event names are Puppet's (type/service.rb, provider/service/*.rb).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { SHELL_META } from "./exec.js";
 import { runCommand, runShell, type RunResult } from "./run-command.js";
 import type { ApplyContext, ApplyOutcome, ResourceInstance, ResourceType, ValidationProblem } from "./types.js";
 
 type Provider = "systemd" | "debian" | "base";
 /** Puppet 7.23's service providers: any other name is "Invalid service provider". */
 const PUPPET_SERVICE_PROVIDERS = new Set("base bsd daemontools debian freebsd gentoo init launchd openbsd openrc openwrt rcng redhat runit service smf src systemd upstart windows".split(" "));
-const SHELL_META = /[*?{}[\]<>()~&|\\$;'`"\n#]/;
 
 function providerOf(r: ResourceInstance): Provider {
   const p = r.params.provider;

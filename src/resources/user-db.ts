@@ -1,6 +1,8 @@
 // Reads the local account databases directly (/etc/passwd, /etc/group, /etc/shadow): current state
 // for the user and group types, read fresh each time because an earlier resource may have changed it.
 import { readFileSync } from "node:fs";
+import { runCommand } from "./run-command.js";
+import type { ResourceInstance } from "./types.js";
 
 export interface PasswdEntry {
   readonly name: string;
@@ -66,4 +68,16 @@ export function findGroup(name: string): GroupEntry | undefined {
 export function gidOf(v: string | number): number | undefined {
   if (typeof v === "number" || /^\d+$/.test(v)) return Number(v);
   return findGroup(v)?.gid;
+}
+
+/**
+ * Runs an account command (useradd, groupmod, ...) and fails with Puppet's message, e.g. "Could not
+ * set gid on group[x]: Execution of '...' returned 4: ...". A `secret` argument is shown as [redacted].
+ */
+export async function runAccountCommand(argv: string[], what: string, r: ResourceInstance, secret?: string): Promise<void> {
+  const res = await runCommand(argv);
+  if (res.status !== 0) {
+    const shown = argv.map((a) => (secret !== undefined && a === secret ? "[redacted]" : a)).join(" ");
+    throw new Error(`Could not ${what} ${r.type.toLowerCase()}[${r.title}]: Execution of '${shown}' returned ${res.status ?? res.spawnError}: ${res.output.trim()}`);
+  }
 }

@@ -4,9 +4,8 @@
 // /etc/group and /etc/shadow; changes with useradd/usermod/userdel/chage, argv only.
 // Properties are synced in Puppet's order, with Puppet's messages (checked with puppet apply).
 import { isAbsolute } from "node:path";
-import { runCommand } from "./run-command.js";
 import type { ApplyContext, ApplyOutcome, ResourceEvent, ResourceInstance, ResourceRefSpec, ResourceType, ValidationProblem } from "./types.js";
-import { findUser, gidOf, groups as allGroups, shadow } from "./user-db.js";
+import { findUser, gidOf, groups as allGroups, runAccountCommand, shadow } from "./user-db.js";
 
 const bool = (v: unknown): boolean => v === true || v === "true";
 
@@ -20,13 +19,7 @@ function changeMessage(property: string, was: unknown, want: unknown): string {
   return `${property} changed ${show(was)} to ${show(want)}`;
 }
 
-async function must(argv: string[], what: string, r: ResourceInstance, secret?: string): Promise<void> {
-  const res = await runCommand(argv);
-  if (res.status !== 0) {
-    const shown = argv.map((a) => (secret !== undefined && a === secret ? "[redacted]" : a)).join(" ");
-    throw new Error(`Could not ${what} user[${r.title}]: Execution of '${shown}' returned ${res.status ?? res.spawnError}: ${res.output.trim()}`);
-  }
-}
+const must = runAccountCommand;
 
 function wantedGroups(r: ResourceInstance): string[] | undefined {
   const g = r.params.groups;

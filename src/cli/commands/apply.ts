@@ -142,10 +142,8 @@ async function runApply(path: string | undefined, opts: Opts): Promise<number> {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
     for (const l of r.log) process.stderr.write(l + "\n");
     if (!r.catalog) {
-      const located = r.diagnostics.filter((d) => d.file);
-      if (located.length) process.stderr.write(renderDiagnosticsText(located, { color: process.stderr.isTTY }) + "\n");
-      else if (r.puppetError) process.stderr.write(r.puppetError + "\n");
-      else process.stderr.write(renderDiagnosticsText(r.diagnostics) + "\n");
+      const { printCompileFailure } = await import("./compile.js");
+      printCompileFailure(r);
       return EXIT_INPUT_ERROR;
     }
     // The compiler's catalog holds exact numbers; its JSON text is the interchange format.

@@ -1,12 +1,12 @@
 // `cfg compile [MANIFEST|ENVDIR] --node NAME --facts FILE`: Puppet's catalog JSON on stdout (or
 // --output, written atomically); notices and warnings on stderr as Puppet prints them.
 import type { Command } from "commander";
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { renderDiagnosticsText } from "../../diagnostics/render-text.js";
-import { createDiagnostic } from "../../diagnostics/diagnostic.js";
+import { createDiagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { writeFileAtomic } from "../../util/atomic-write.js";
+import { writeChunksAtomic, writeChunksSync } from "../../util/write-chunks.js";
 import { EXIT_INPUT_ERROR, EXIT_OK, EXIT_USAGE } from "../exit-codes.js";
 
 interface Opts {
@@ -48,54 +48,18 @@ function summary(catalog: {
   return lines.join("\n") + "\n";
 }
 
-/** Writes pieces to a file descriptor in ~1 MB batches (synchronously: stdout may be a pipe). */
-function writeChunks(fd: number, chunks: Iterable<string>): void {
-  let buf: string[] = [];
-  let size = 0;
-  const flush = (): void => {
-    const data = Buffer.from(buf.join(""));
-    let off = 0;
-    while (off < data.length) {
-      try {
-        off += writeSync(fd, data, off);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
-      }
-    }
-    buf = [];
-    size = 0;
-  };
-  for (const c of chunks) {
-    buf.push(c);
-    size += c.length;
-    if (size > 1 << 20) flush();
-  }
-  buf.push("\n");
-  flush();
+/** The catalog's JSON pieces and the final newline. */
+function* withNewline(chunks: Iterable<string>): Generator<string> {
+  yield* chunks;
+  yield "\n";
 }
 
-/** Like writeFileAtomic (temporary file, fsync, rename), but from pieces. */
-function writeChunksAtomic(path: string, chunks: Iterable<string>): void {
-  const tmp = join(dirname(path), `.${basename(path)}.cfg-tmp-${process.pid}-${Date.now()}`);
-  const fd = openSync(tmp, "w", 0o644);
-  try {
-    writeChunks(fd, chunks);
-    fsyncSync(fd);
-    closeSync(fd);
-    renameSync(tmp, path);
-  } catch (e) {
-    try {
-      closeSync(fd);
-    } catch {
-      /* closed */
-    }
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* gone */
-    }
-    throw e;
-  }
+/** Prints a failed compile's errors: located ones with a code frame, others as Puppet prints them. */
+export function printCompileFailure(r: { diagnostics: readonly Diagnostic[]; puppetError?: string }): void {
+  const located = r.diagnostics.filter((d) => d.file);
+  if (located.length) process.stderr.write(renderDiagnosticsText(located, { color: process.stderr.isTTY }) + "\n");
+  else if (r.puppetError) process.stderr.write(r.puppetError + "\n");
+  else process.stderr.write(renderDiagnosticsText(r.diagnostics) + "\n");
 }
 
 export function register(program: Command): void {
@@ -147,11 +111,7 @@ export function register(program: Command): void {
       });
       for (const l of r.log) process.stderr.write(l + "\n");
       if (!r.catalog) {
-        // Located errors: message, file:line:column, code frame and evaluation path; others as Puppet prints them.
-        const located = r.diagnostics.filter((d) => d.file);
-        if (located.length) process.stderr.write(renderDiagnosticsText(located, { color: process.stderr.isTTY }) + "\n");
-        else if (r.puppetError) process.stderr.write(r.puppetError + "\n");
-        else process.stderr.write(renderDiagnosticsText(r.diagnostics) + "\n");
+        printCompileFailure(r);
         process.exitCode = EXIT_INPUT_ERROR;
         return;
       }
@@ -159,8 +119,8 @@ export function register(program: Command): void {
         const text = summary(r.catalog as Parameters<typeof summary>[0]);
         if (opts.output) writeFileAtomic(opts.output, text);
         else process.stdout.write(text);
-      } else if (opts.output) writeChunksAtomic(opts.output, catalogChunks(r.catalog));
-      else writeChunks(1, catalogChunks(r.catalog));
+      } else if (opts.output) writeChunksAtomic(opts.output, withNewline(catalogChunks(r.catalog)));
+      else writeChunksSync(1, withNewline(catalogChunks(r.catalog)));
       process.exitCode = EXIT_OK;
     });
 }

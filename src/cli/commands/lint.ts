@@ -4,12 +4,13 @@
 // --fail-on-warnings, 2 for usage or config errors.
 import { Option, type Command } from "commander";
 import { relative, resolve, isAbsolute } from "node:path";
-import { readFileSync, writeSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createDiagnostic, type Diagnostic } from "../../diagnostics/diagnostic.js";
 import { renderDiagnosticsText } from "../../diagnostics/render-text.js";
 import { EXIT_INPUT_ERROR, EXIT_OK, EXIT_USAGE } from "../exit-codes.js";
 import { SourceFile } from "../../source/source-file.js";
 import { writeFileAtomic } from "../../util/atomic-write.js";
+import { writeChunksAtomic, writeChunksSync } from "../../util/write-chunks.js";
 import { ALL_RULES, RULES_BY_NAME } from "../../lint/rules/index.js";
 import { EMPTY_CONFIG, findConfigFile, loadConfig, selectRules, suggestCheck, type LintConfig } from "../../lint/config.js";
 import { discoverFiles } from "../../lint/discover.js";
@@ -223,9 +224,9 @@ async function runLint(paths: string[], opts: LintOptions, cmd: Command): Promis
   const pieces = typeof rendered === "string" ? [rendered] : rendered;
   if (diffs.length) process.stdout.write(diffs.join(""));
   if (opts.outputFile) {
-    writeFileAtomic(opts.outputFile, Buffer.concat(pieces.map((p) => Buffer.from(p))));
+    writeChunksAtomic(opts.outputFile, pieces);
     if (format !== "text") process.stdout.write(FORMATTERS.text!(input) as string);
-  } else writePieces(pieces);
+  } else writeChunksSync(1, pieces);
   if (format === "text" && process.env.GITHUB_ACTION) process.stdout.write(formatGithub(input));
   if (notes.length) process.stderr.write(`${renderDiagnosticsText(notes, { color: process.stderr.isTTY })}\n`);
   // Exit status counts every finding, not only the shown ones.
@@ -237,29 +238,4 @@ async function runLint(paths: string[], opts: LintOptions, cmd: Command): Promis
   if (opts.failOnWarnings && warnings > 0) return EXIT_INPUT_ERROR;
   if (limit !== undefined && warnings > limit) return EXIT_INPUT_ERROR;
   return EXIT_OK;
-}
-
-/** Writes pieces to stdout synchronously in ~1 MB batches (stdout may be a pipe or a file). */
-function writePieces(pieces: readonly string[]): void {
-  let batch: string[] = [];
-  let size = 0;
-  const flush = (): void => {
-    const data = Buffer.from(batch.join(""));
-    let off = 0;
-    while (off < data.length) {
-      try {
-        off += writeSync(1, data, off);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
-      }
-    }
-    batch = [];
-    size = 0;
-  };
-  for (const p of pieces) {
-    batch.push(p);
-    size += p.length;
-    if (size > 1 << 20) flush();
-  }
-  flush();
 }
