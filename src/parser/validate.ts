@@ -3,7 +3,7 @@
 import type * as A from "../ast/nodes.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceFile, Span } from "../source/source-file.js";
-import { childNodes } from "../ast/walk.js";
+import { forEachChild } from "../ast/walk.js";
 
 /** Puppet's LabelProvider: the human name of an expression, with its article. */
 export function labelOf(n: A.Node): string {
@@ -320,149 +320,149 @@ export function validateProgram(file: SourceFile, program: A.Program, opts: { ep
   const isDefinitionKind = (k: string) =>
     k === "HostClassDefinition" || k === "ResourceTypeDefinition" || k === "NodeDefinition" || k === "FunctionDefinition" || k === "TypeAlias";
 
-  const visit = (n: A.Node, chain: string[]) => {
-    switch (n.kind) {
-      case "Program":
-        if (!opts.epp) checkBlock(n.body);
-        break;
-      case "BlockExpression":
-        checkBlock(n.statements);
-        break;
-      case "AssignmentExpression":
-        if (n.operator !== "=") {
-          report(operatorAt(n.left.span.end, n.operator), `The operator '${n.operator}' is no longer supported. See http://links.puppet.com/remove-plus-equals`);
-        }
-        rvalue(n.right);
-        checkAssignTarget(n.left, n);
-        break;
-      case "UnaryMinusExpression":
-      case "NotExpression":
-        rvalue(n.expr);
-        break;
-      case "VariableExpression":
-        if (/^[0-9]/.test(n.name)) {
-          if (!NUMERIC_VAR_NAME.test(n.name)) report(n.span, `Illegal numeric variable name, The given name '${n.name}' must be a decimal value if it starts with a digit 0-9`);
-        } else if (!VAR_NAME.test(n.name)) {
-          report(n.span, `Illegal variable name, The given name '${n.name}' does not conform to the naming rule /^((::)?[a-z]\\w*)*((::)?[a-z_]\\w*)$/`);
-        }
-        break;
-      case "ArithmeticExpression":
-      case "ComparisonExpression":
-      case "MatchExpression":
-      case "InExpression":
-      case "AndExpression":
-      case "OrExpression":
-        rvalue(n.left);
-        rvalue(n.right);
-        break;
-      case "AccessExpression":
-        n.keys.forEach(rvalue);
-        break;
-      case "LiteralList":
-        n.values.forEach(rvalue);
-        break;
-      case "IfExpression":
-      case "UnlessExpression":
-        rvalue(n.test);
-        break;
-      case "HostClassDefinition":
-      case "ResourceTypeDefinition":
-      case "FunctionDefinition":
-        checkTop(n, chain);
-        checkNamedDefinition(n);
-        checkParams(n.parameters, n);
-        if (n.kind !== "FunctionDefinition") checkNoIdemLast(n);
-        break;
-      case "NodeDefinition":
-        checkTop(n, chain);
-        for (const h of n.hostMatches) checkHostname(h);
-        checkNoIdemLast(n);
-        break;
-      case "TypeAlias":
-      case "TypeMapping": {
-        // Puppet locates a type alias at its name, not at `type`.
-        const nameAt = n.kind === "TypeAlias" ? file.text.indexOf(n.name, n.span.start) : -1;
-        checkTop(n.kind === "TypeAlias" && nameAt >= 0 ? { ...n, span: { start: nameAt, end: nameAt + n.name.length } } : n, chain);
-        if (n.kind === "TypeAlias" && n.typeExpr.kind === "LiteralList") {
-          report(n.typeExpr.span, `Illegal expression. ${articleUc(labelOf(n.typeExpr))} is unacceptable as a type reference in ${article(labelOf(n))}`);
-        }
-        break;
-      }
-      case "HeredocExpression":
-        if (n.syntax === "json" && n.text.kind === "LiteralString") {
-          try {
-            JSON.parse(n.text.value);
-          } catch (e) {
-            report(n.text.span, `Invalid produced text having syntax: 'json'. JSON syntax checker: Cannot parse invalid JSON string. "${(e as Error).message}"`);
-          }
-        }
-        break;
-      case "LambdaExpression":
-      case "EppExpression":
-        checkParams(n.parameters, n);
-        break;
-      case "Parameter":
-        checkParameter(n);
-        break;
-      case "ReservedWord":
-        if (!n.future) report(n.span, `Use of reserved word: ${n.word}, must be quoted if intended to be a String value`);
-        break;
-      case "CallNamedFunctionExpression": {
-        const f = n.functor;
-        if (f.kind !== "QualifiedName" && f.kind !== "QualifiedReference") {
-          report(n.span, `Illegal expression. ${articleUc(labelOf(f))} is unacceptable as function name in a Function Call`);
-        }
-        break;
-      }
-      case "ResourceExpression": {
-        const t = n.typeName;
-        if (n.form !== "regular" && t.kind === "QualifiedName" && t.value === "class") report(n.span, "Classes are not virtualizable");
-        for (const b of n.bodies) checkResourceOps(b.operations, "a Resource Instance Definition");
-        break;
-      }
-      case "ResourceDefaultsExpression":
-        if (n.form !== "regular") report(n.span, "Resource Defaults are not virtualizable");
-        checkResourceOps(n.operations, undefined);
-        break;
-      case "ResourceOverrideExpression":
-        if (n.form !== "regular") report(n.span, "Resource Defaults are not virtualizable");
-        checkResourceOps(n.operations, undefined);
-        break;
-      case "CaseExpression": {
-        let seenDefault = false;
-        for (const o of n.options) {
-          for (const v of o.values) {
-            if (v.kind === "LiteralDefault") {
-              if (seenDefault) report(v.span, "This 'case' statement already has a 'default' entry - this is a duplicate");
-              seenDefault = true;
-            }
-          }
-        }
-        break;
-      }
-      case "SelectorExpression": {
-        let seenDefault = false;
-        for (const s of n.selectors) {
-          if (s.matching.kind === "LiteralDefault") {
-            if (seenDefault) report(s.matching.span, "This 'selector' expression already has a 'default' entry - this is a duplicate");
-            seenDefault = true;
-          }
-        }
-        break;
-      }
-      case "LiteralHash": {
-        const seen = new Set<string>();
-        for (const e of n.entries) {
-          const k = e.key;
-          if (k.kind === "LiteralString" || k.kind === "LiteralInteger" || k.kind === "LiteralBoolean" || k.kind === "QualifiedName") {
-            const key = `${k.kind === "QualifiedName" ? "LiteralString" : k.kind}:${String(k.value)}`;
-            if (seen.has(key)) report(k.span, `The key '${String(k.value)}' is declared more than once`, "warning");
-            seen.add(key);
-          }
-        }
-        break;
+  /** The checks of one node; kept apart from the walk so the walk stays small for the JIT. */
+  // The checks per node kind, each its own small function: one big switch was recompiled by V8's
+  // optimizing compiler again and again as new node shapes reached it (~50 ms on the corpus).
+  // Each takes the node of its own kind; `visit` looks the function up by that kind.
+  const checks: Record<string, (n: never, chain: string[]) => void> = {};
+  checks.Program = (n: A.NodeOfKind<"Program">) => {
+    if (!opts.epp) checkBlock(n.body);
+  };
+  checks.BlockExpression = (n: A.NodeOfKind<"BlockExpression">) => {
+    checkBlock(n.statements);
+  };
+  checks.AssignmentExpression = (n: A.NodeOfKind<"AssignmentExpression">) => {
+    if (n.operator !== "=") {
+      report(operatorAt(n.left.span.end, n.operator), `The operator '${n.operator}' is no longer supported. See http://links.puppet.com/remove-plus-equals`);
+    }
+    rvalue(n.right);
+    checkAssignTarget(n.left, n);
+  };
+  checks.UnaryMinusExpression = (n: A.NodeOfKind<"UnaryMinusExpression"> | A.NodeOfKind<"NotExpression">) => {
+    rvalue(n.expr);
+  };
+  checks.NotExpression = checks.UnaryMinusExpression;
+  checks.VariableExpression = (n: A.NodeOfKind<"VariableExpression">) => {
+    if (/^[0-9]/.test(n.name)) {
+      if (!NUMERIC_VAR_NAME.test(n.name)) report(n.span, `Illegal numeric variable name, The given name '${n.name}' must be a decimal value if it starts with a digit 0-9`);
+    } else if (!VAR_NAME.test(n.name)) {
+      report(n.span, `Illegal variable name, The given name '${n.name}' does not conform to the naming rule /^((::)?[a-z]\\w*)*((::)?[a-z_]\\w*)$/`);
+    }
+  };
+  checks.ArithmeticExpression = (n: A.NodeOfKind<"ArithmeticExpression"> | A.NodeOfKind<"ComparisonExpression"> | A.NodeOfKind<"MatchExpression"> | A.NodeOfKind<"InExpression"> | A.NodeOfKind<"AndExpression"> | A.NodeOfKind<"OrExpression">) => {
+    rvalue(n.left);
+    rvalue(n.right);
+  };
+  checks.ComparisonExpression = checks.ArithmeticExpression;
+  checks.MatchExpression = checks.ArithmeticExpression;
+  checks.InExpression = checks.ArithmeticExpression;
+  checks.AndExpression = checks.ArithmeticExpression;
+  checks.OrExpression = checks.ArithmeticExpression;
+  checks.AccessExpression = (n: A.NodeOfKind<"AccessExpression">) => {
+    n.keys.forEach(rvalue);
+  };
+  checks.LiteralList = (n: A.NodeOfKind<"LiteralList">) => {
+    n.values.forEach(rvalue);
+  };
+  checks.IfExpression = (n: A.NodeOfKind<"IfExpression"> | A.NodeOfKind<"UnlessExpression">) => {
+    rvalue(n.test);
+  };
+  checks.UnlessExpression = checks.IfExpression;
+  checks.HostClassDefinition = (n: A.NodeOfKind<"HostClassDefinition"> | A.NodeOfKind<"ResourceTypeDefinition"> | A.NodeOfKind<"FunctionDefinition">, chain: string[]) => {
+    checkTop(n, chain);
+    checkNamedDefinition(n);
+    checkParams(n.parameters, n);
+    if (n.kind !== "FunctionDefinition") checkNoIdemLast(n);
+  };
+  checks.ResourceTypeDefinition = checks.HostClassDefinition;
+  checks.FunctionDefinition = checks.HostClassDefinition;
+  checks.NodeDefinition = (n: A.NodeOfKind<"NodeDefinition">, chain: string[]) => {
+    checkTop(n, chain);
+    for (const h of n.hostMatches) checkHostname(h);
+    checkNoIdemLast(n);
+  };
+  checks.TypeAlias = (n: A.NodeOfKind<"TypeAlias"> | A.NodeOfKind<"TypeMapping">, chain: string[]) => {
+    // Puppet locates a type alias at its name, not at `type`.
+    const nameAt = n.kind === "TypeAlias" ? file.text.indexOf(n.name, n.span.start) : -1;
+    checkTop(n.kind === "TypeAlias" && nameAt >= 0 ? { ...n, span: { start: nameAt, end: nameAt + n.name.length } } : n, chain);
+    if (n.kind === "TypeAlias" && n.typeExpr.kind === "LiteralList") {
+      report(n.typeExpr.span, `Illegal expression. ${articleUc(labelOf(n.typeExpr))} is unacceptable as a type reference in ${article(labelOf(n))}`);
+    }
+  };
+  checks.TypeMapping = checks.TypeAlias;
+  checks.HeredocExpression = (n: A.NodeOfKind<"HeredocExpression">) => {
+    if (n.syntax === "json" && n.text.kind === "LiteralString") {
+      try {
+        JSON.parse(n.text.value);
+      } catch (e) {
+        report(n.text.span, `Invalid produced text having syntax: 'json'. JSON syntax checker: Cannot parse invalid JSON string. "${(e as Error).message}"`);
       }
     }
+  };
+  checks.LambdaExpression = (n: A.NodeOfKind<"LambdaExpression"> | A.NodeOfKind<"EppExpression">) => {
+    checkParams(n.parameters, n);
+  };
+  checks.EppExpression = checks.LambdaExpression;
+  checks.Parameter = (n: A.NodeOfKind<"Parameter">) => {
+    checkParameter(n);
+  };
+  checks.ReservedWord = (n: A.NodeOfKind<"ReservedWord">) => {
+    if (!n.future) report(n.span, `Use of reserved word: ${n.word}, must be quoted if intended to be a String value`);
+  };
+  checks.CallNamedFunctionExpression = (n: A.NodeOfKind<"CallNamedFunctionExpression">) => {
+    const f = n.functor;
+    if (f.kind !== "QualifiedName" && f.kind !== "QualifiedReference") {
+      report(n.span, `Illegal expression. ${articleUc(labelOf(f))} is unacceptable as function name in a Function Call`);
+    }
+  };
+  checks.ResourceExpression = (n: A.NodeOfKind<"ResourceExpression">) => {
+    const t = n.typeName;
+    if (n.form !== "regular" && t.kind === "QualifiedName" && t.value === "class") report(n.span, "Classes are not virtualizable");
+    for (const b of n.bodies) checkResourceOps(b.operations, "a Resource Instance Definition");
+  };
+  checks.ResourceDefaultsExpression = (n: A.NodeOfKind<"ResourceDefaultsExpression">) => {
+    if (n.form !== "regular") report(n.span, "Resource Defaults are not virtualizable");
+    checkResourceOps(n.operations, undefined);
+  };
+  checks.ResourceOverrideExpression = (n: A.NodeOfKind<"ResourceOverrideExpression">) => {
+    if (n.form !== "regular") report(n.span, "Resource Defaults are not virtualizable");
+    checkResourceOps(n.operations, undefined);
+  };
+  checks.CaseExpression = (n: A.NodeOfKind<"CaseExpression">) => {
+    let seenDefault = false;
+    for (const o of n.options) {
+      for (const v of o.values) {
+        if (v.kind === "LiteralDefault") {
+          if (seenDefault) report(v.span, "This 'case' statement already has a 'default' entry - this is a duplicate");
+          seenDefault = true;
+        }
+      }
+    }
+  };
+  checks.SelectorExpression = (n: A.NodeOfKind<"SelectorExpression">) => {
+    let seenDefault = false;
+    for (const s of n.selectors) {
+      if (s.matching.kind === "LiteralDefault") {
+        if (seenDefault) report(s.matching.span, "This 'selector' expression already has a 'default' entry - this is a duplicate");
+        seenDefault = true;
+      }
+    }
+  };
+  checks.LiteralHash = (n: A.NodeOfKind<"LiteralHash">) => {
+    const seen = new Set<string>();
+    for (const e of n.entries) {
+      const k = e.key;
+      if (k.kind === "LiteralString" || k.kind === "LiteralInteger" || k.kind === "LiteralBoolean" || k.kind === "QualifiedName") {
+        const key = `${k.kind === "QualifiedName" ? "LiteralString" : k.kind}:${String(k.value)}`;
+        if (seen.has(key)) report(k.span, `The key '${String(k.value)}' is declared more than once`, "warning");
+        seen.add(key);
+      }
+    }
+  };
+
+  const visit = (n: A.Node, chain: string[]) => {
+    const c = checks[n.kind] as ((n: A.Node, chain: string[]) => void) | undefined;
+    if (c !== undefined) c(n, chain);
     // The containment chain in Puppet's model (see checkTop).
     let pushed = 0;
     if (n.kind === "BlockExpression") {
@@ -479,8 +479,7 @@ export function validateProgram(file: SourceFile, program: A.Program, opts: { ep
         pushed++;
       }
     }
-    const children = childNodes(n);
-    for (let i = 0; i < children.length; i++) visit(children[i]!, chain);
+    forEachChild(n, visit, chain);
     // pop(), not `length -=`: shrinking the length makes V8 trim the backing store every time.
     for (; pushed > 0; pushed--) chain.pop();
   };
