@@ -2,7 +2,7 @@
 // loads a few ESM files instead of hundreds of modules. Type checking is `tsc --noEmit`.
 // Commands are imported lazily (code splitting), so `cfg --version` does not load the parser.
 import { build } from "esbuild";
-import { readdirSync, existsSync } from "node:fs";
+import { readdirSync, existsSync, rmSync } from "node:fs";
 
 const entryPoints = { cli: "src/cli/main.ts" };
 // Every src/**/*.worker.ts becomes its own entry (dist/<name>.worker.mjs) for worker_threads.
@@ -14,6 +14,9 @@ function findWorkers(dir) {
   }
 }
 if (existsSync("src")) findWorkers("src");
+
+// Start from an empty dist/: chunk names carry content hashes, so old chunks would pile up.
+rmSync("dist", { recursive: true, force: true });
 
 await build({
   entryPoints,

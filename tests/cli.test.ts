@@ -15,4 +15,11 @@ describe("cfg CLI", () => {
     const r = cfg(["no-such-command"]);
     expect(r.status).toBe(2);
   });
+
+  it("stops quietly when the reader of its output goes away (| head)", () => {
+    // ~2 MB of JSON into a pipe whose reader exits after one byte: EPIPE, not an internal error.
+    const r = spawnSync("sh", ["-c", `"${process.execPath}" bin/cfg.mjs lint --no-config --format json tests/fixtures/parser/corpus | head -c 1 >/dev/null`], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+  });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { SourceFile } from "../src/source/source-file.js";
 import { parseEpp, parseManifest } from "../src/parser/parse.js";
 import { WARM_UP_EPP, WARM_UP_MANIFEST } from "../src/parser/warm-up.js";
+import { WARM_UP_LINT_MANIFEST } from "../src/lint/warm-up.js";
 
 describe("parser warm-up tour", () => {
   it("the manifest parses and validates without diagnostics", () => {
@@ -15,5 +16,10 @@ describe("parser warm-up tour", () => {
   });
   it("uses the constructs the lexer and parser branch on", () => {
     for (const s of ["@(", "<<|", "<|", "~>", "@@", "=~", "${", "\\u{", "/^", "0x", "1.5e3", "|$", "?", "*"]) expect(WARM_UP_MANIFEST).toContain(s);
+  });
+  it("the lint warm-up (tour plus style patterns) parses and validates without diagnostics", () => {
+    // Puppet 7.23's `puppet parser validate` accepts it too; puppet-lint would flag its style on purpose.
+    expect(parseManifest(new SourceFile("init.pp", WARM_UP_LINT_MANIFEST)).diagnostics).toEqual([]);
+    for (const s of ["\t", " \n", "/*", "lint:ignore", "$::", "=> 644", "<-"]) expect(WARM_UP_LINT_MANIFEST).toContain(s);
   });
 });

@@ -11,6 +11,7 @@ import { fixSource } from "./fix.js";
 import type { LintLevel, LintSettings } from "./rule.js";
 import { RULES_BY_NAME } from "./rules/index.js";
 import { lintSource, type EnabledRule, type Finding } from "./runner.js";
+import { WARM_UP_LINT_MANIFEST } from "./warm-up.js";
 
 export interface RuleSpec {
   readonly name: string;
@@ -67,6 +68,17 @@ export function lintOne(index: number, path: string, text: string | undefined, j
   return { index, path, text: src, findings: r.findings, ignored: r.ignored, fixed: [], parsed: r.parsed };
 }
 
+/** From this many files on, the JIT warm-up (a few ms) pays for itself. */
+const WARM_UP_MIN_FILES = 20;
+
+/**
+ * Lints the warm-up manifest once and discards the result, so that V8 has type feedback for every
+ * branch of the lexer, parser and rules before the batch (see src/parser/warm-up.ts).
+ */
+export function warmUpLint(job: LintJob, rules: readonly EnabledRule[]): void {
+  lintSource(new SourceFile("/warm-up/manifests/init.pp", WARM_UP_LINT_MANIFEST), "/warm-up/manifests/init.pp", rules, job.settings);
+}
+
 /** Below this many files a worker does not pay for its start-up. */
 const PARALLEL_MIN_FILES = 40;
 
@@ -89,6 +101,7 @@ export async function lintFiles(paths: readonly string[], job: LintJob, stdinTex
   const idle = availableParallelism() - Math.floor(loadavg()[0] ?? 0);
   const threads = Math.max(1, Math.min(jobs ?? idle, 8));
   const wp = paths.length >= PARALLEL_MIN_FILES && threads > 1 ? workerPath() : undefined;
+  if (paths.length >= WARM_UP_MIN_FILES) warmUpLint(job, rules);
   if (!wp) return paths.map((p, i) => lintOne(i, p, p === "-" ? stdinText : undefined, job, rules));
   const { Worker } = await import("node:worker_threads");
   // Interleave so every thread gets a similar mix of big and small files.
