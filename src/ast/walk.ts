@@ -120,6 +120,32 @@ export function childNodes(n: Node): Node[] {
   return out;
 }
 
+/** Every node under `root` in pre-order (parents before children, children in source order),
+ * without allocating a child array per node. */
+export function collectNodes(root: Node): Node[] {
+  const out: Node[] = [];
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    out.push(n);
+    const keys = CHILD_KEYS[n.kind];
+    if (keys === undefined) {
+      const kids = genericChildNodes(n);
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+      continue;
+    }
+    const rec = n as unknown as Record<string, unknown>;
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const v = rec[keys[k]!];
+      if (v === undefined || v === null) continue;
+      if (Array.isArray(v)) {
+        for (let i = v.length - 1; i >= 0; i--) if (isNode(v[i])) stack.push(v[i] as Node);
+      } else if (isNode(v)) stack.push(v);
+    }
+  }
+  return out;
+}
+
 /** Depth-first, parents before children. Return false from `enter` to skip a node's children. */
 export function walk(n: Node, enter: (n: Node, parent: Node | undefined) => boolean | void, parent?: Node): void {
   if (enter(n, parent) === false) return;

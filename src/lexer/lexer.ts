@@ -79,7 +79,23 @@ const PATTERN_BARE_WORD = /(?:(?:::)?(?:[a-z_](?:[\w-]*\w)?))+/y;
 const PATTERN_DOLLAR_VAR = /\$(?:::)?(?:\w+::)*\w+/y;
 const PATTERN_VARIABLE = /(?:::)?(?:\w+::)*\w+/y;
 const PATTERN_NUMBER = /\b(?:0[xX][0-9A-Fa-f]+|0?\d+(?:\.\d+)?(?:[eE]-?\d+)?)\b/y;
-const PATTERN_WS = /[ \t\r\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/y;
+
+/**
+ * Length of a sticky pattern's match at `pos` (-1 if none). test() plus lastIndex instead of exec():
+ * no match array per token (exec's arrays were the lexer's largest source of garbage).
+ */
+function matchLength(re: RegExp, text: string, pos: number): number {
+  re.lastIndex = pos;
+  return re.test(text) ? re.lastIndex - pos : -1;
+}
+
+/** Puppet's whitespace between tokens (Ruby's [[:blank:]] plus \r\f\v), newline excluded. */
+function isWhitespace(c: number): boolean {
+  return (
+    c === 32 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000
+  );
+}
 const PATTERN_HEREDOC = /^@\(([^:/\r\n)]+)(?::[ \t]*([a-z][a-zA-Z0-9_+]+)[ \t]*)?(?:\/((?:\w|[$])*)[ \t]*)?\)$/;
 
 const SQ_ESCAPES = ["\\", "'"];
@@ -204,13 +220,12 @@ export class Lexer {
   }
 
   private skipWs(): boolean {
-    PATTERN_WS.lastIndex = this.pos;
-    const m = PATTERN_WS.exec(this.text);
-    if (m) {
-      this.pos += m[0].length;
-      return true;
-    }
-    return false;
+    const start = this.pos;
+    const text = this.text;
+    let p = start;
+    while (p < text.length && isWhitespace(text.charCodeAt(p))) p++;
+    this.pos = p;
+    return p > start;
   }
 
   private peek(n = 0): string {
@@ -330,9 +345,8 @@ export class Lexer {
       case ":":
         return this.colon();
       case "$": {
-        PATTERN_DOLLAR_VAR.lastIndex = this.pos;
-        const m = PATTERN_DOLLAR_VAR.exec(this.text);
-        if (m) return this.emit("VARIABLE", m[0].length, m[0].slice(1));
+        const len = matchLength(PATTERN_DOLLAR_VAR, this.text, this.pos);
+        if (len > 0) return this.emit("VARIABLE", len, this.text.slice(this.pos + 1, this.pos + len));
         return this.emit("VARIABLE", 1, "");
       }
       case '"':
@@ -356,13 +370,12 @@ export class Lexer {
     if (code >= 48 && code <= 57) return this.number();
     if ((code >= 97 && code <= 122) || c === "_") return this.word();
     if (code >= 65 && code <= 90) {
-      PATTERN_CLASSREF.lastIndex = this.pos;
-      const m = PATTERN_CLASSREF.exec(this.text);
-      if (m && this.text.slice(this.pos + m[0].length, this.pos + m[0].length + 2) !== "::") {
-        return this.emit("CLASSREF", m[0].length, m[0]);
+      const len = matchLength(PATTERN_CLASSREF, this.text, this.pos);
+      if (len > 0 && !this.text.startsWith("::", this.pos + len)) {
+        return this.emit("CLASSREF", len, this.text.slice(this.pos, this.pos + len));
       }
       // Puppet moves to the faulty position (one past the match) before reporting.
-      this.error("Illegal class reference", this.pos + (m ? m[0].length + 1 : 0));
+      this.error("Illegal class reference", this.pos + (len > 0 ? len + 1 : 0));
     }
     if (this.skipWs()) return undefined;
     // Puppet emits OTHER for anything else; the parser reports it as a syntax error.
@@ -371,13 +384,12 @@ export class Lexer {
   }
 
   private word(): Token {
-    PATTERN_BARE_WORD.lastIndex = this.pos;
-    const m = PATTERN_BARE_WORD.exec(this.text);
-    if (!m) {
+    const len = matchLength(PATTERN_BARE_WORD, this.text, this.pos);
+    if (len < 0) {
       const fq = this.text.startsWith("::", this.pos + 1);
       this.error(fq ? "Illegal fully qualified name" : "Illegal name or bare word", this.pos);
     }
-    const v = m[0];
+    const v = this.text.slice(this.pos, this.pos + len);
     if (PATTERN_NAME.test(v)) {
       const kw = KEYWORDS[v];
       if (kw) return this.emit(kw, v.length, kw === "BOOLEAN" ? v === "true" : v);
@@ -391,23 +403,24 @@ export class Lexer {
     if (la !== ":") return this.emit("COLON", 1);
     const la2 = this.text.charAt(this.pos + 2);
     if (la2 >= "A" && la2 <= "Z") {
-      PATTERN_CLASSREF.lastIndex = this.pos;
-      const m = PATTERN_CLASSREF.exec(this.text);
-      if (m && this.text.slice(this.pos + m[0].length, this.pos + m[0].length + 2) !== "::") return this.emit("CLASSREF", m[0].length, m[0]);
-      this.error("Illegal fully qualified class reference", this.pos + (m ? m[0].length + 3 : 0));
+      const len = matchLength(PATTERN_CLASSREF, this.text, this.pos);
+      if (len > 0 && !this.text.startsWith("::", this.pos + len)) return this.emit("CLASSREF", len, this.text.slice(this.pos, this.pos + len));
+      this.error("Illegal fully qualified class reference", this.pos + (len > 0 ? len + 3 : 0));
     }
-    PATTERN_BARE_WORD.lastIndex = this.pos;
-    const m = PATTERN_BARE_WORD.exec(this.text);
-    if (m) return this.emit(PATTERN_NAME.test(m[0]) ? "NAME" : "WORD", m[0].length, m[0]);
+    const len = matchLength(PATTERN_BARE_WORD, this.text, this.pos);
+    if (len > 0) {
+      const v = this.text.slice(this.pos, this.pos + len);
+      return this.emit(PATTERN_NAME.test(v) ? "NAME" : "WORD", len, v);
+    }
     this.error("Illegal fully qualified name", this.pos, 2);
   }
 
   private number(): Token {
-    PATTERN_NUMBER.lastIndex = this.pos;
-    const m = PATTERN_NUMBER.exec(this.text);
-    if (m) {
-      this.assertNumeric(m[0], this.pos);
-      return this.emit("NUMBER", m[0].length, m[0]);
+    const len = matchLength(PATTERN_NUMBER, this.text, this.pos);
+    if (len > 0) {
+      const v = this.text.slice(this.pos, this.pos + len);
+      this.assertNumeric(v, this.pos);
+      return this.emit("NUMBER", len, v);
     }
     // Not a number: report the whole run of word characters as Puppet does.
     const rest = /^\w+/.exec(this.text.slice(this.pos));

@@ -17,14 +17,21 @@ export class LayoutToken {
   next: LayoutToken | undefined = undefined;
   prevCode: LayoutToken | undefined = undefined;
   nextCode: LayoutToken | undefined = undefined;
+  readonly #value: string | undefined;
   constructor(
     readonly type: string,
-    /** puppet-lint's value: comment text without `#`, string contents without quotes, variable name without `$`. */
-    readonly value: string,
+    /** See `value`; undefined when the value is the source text (whitespace: not sliced unless read). */
+    value: string | undefined,
     readonly start: number,
     readonly end: number,
     private readonly source: string,
-  ) {}
+  ) {
+    this.#value = value;
+  }
+  /** puppet-lint's value: comment text without `#`, string contents without quotes, variable name without `$`. */
+  get value(): string {
+    return this.#value ?? this.source.slice(this.start, this.end);
+  }
   /** Exact source text. */
   get text(): string {
     return this.source.slice(this.start, this.end);
@@ -83,7 +90,7 @@ export function buildLayoutTokens(file: SourceFile, tokens: readonly Token[], co
   const bodies = heredocBodies(text, tokens);
   const inBody = bodies.length === 0 ? (): boolean => false : (off: number): boolean => bodies.some((b) => off >= b.start && off < b.end);
   const raw: LayoutToken[] = [];
-  const mk = (type: string, value: string, start: number, end: number): LayoutToken => new LayoutToken(type, value, start, end, text);
+  const mk = (type: string, value: string | undefined, start: number, end: number): LayoutToken => new LayoutToken(type, value, start, end, text);
   // `// text` is not a comment to Puppet (it lexes an empty regex); puppet-lint calls it SLASH_COMMENT.
   let slashUntil = -1;
   let isSorted = true;
@@ -157,7 +164,7 @@ export function buildLayoutTokens(file: SourceFile, tokens: readonly Token[], co
         let q = p;
         while (q < to && isBlank(text.charCodeAt(q)) && !(text.charCodeAt(q) === 13 && text.charCodeAt(q + 1) === 10) && !inBody(q)) q++;
         const atLineStart = p === 0 || text.charCodeAt(p - 1) === 10;
-        all.push(mk(atLineStart ? "INDENT" : "WHITESPACE", text.slice(p, q), p, q));
+        all.push(mk(atLineStart ? "INDENT" : "WHITESPACE", undefined, p, q));
         p = q;
       }
     }

@@ -2,7 +2,7 @@
 // (`# lint:ignore:<check> [reason]`, `# lint:endignore`), as puppet-lint does, plus what it lacks:
 // a warning for a suppression that suppresses nothing and for unbalanced control comments.
 import type { Node, Program } from "../ast/nodes.js";
-import { childNodes, collectNodes } from "./ast-walk.js";
+import { collectNodes, forEachChild } from "../ast/walk.js";
 import type { TextEdit } from "../diagnostics/diagnostic.js";
 import type { Token } from "../lexer/lexer.js";
 import { parseManifest } from "../parser/parse.js";
@@ -76,8 +76,9 @@ export function lintParsed(
     nodes = collectNodes(program);
   };
   const buildParents = (): void => {
-    parents = new Map();
-    for (const n of ctx0nodes()) for (const c of childNodes(n)) parents.set(c, n);
+    const map = new Map<Node, Node>();
+    for (const n of ctx0nodes()) forEachChild(n, (c, parent) => map.set(c, parent), n);
+    parents = map;
   };
   const ctx0nodes = (): Node[] => {
     if (!nodes) buildNodes();

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fg from "fast-glob";
 import type { Parameter, Program } from "../ast/nodes.js";
-import { collectNodes } from "../lint/ast-walk.js";
+import { collectNodes } from "../ast/walk.js";
 import { parseManifest } from "../parser/parse.js";
 import { SourceFile } from "../source/source-file.js";
 import type { DefinitionSignature, ModuleIndex, ParameterSignature } from "../lint/rule.js";

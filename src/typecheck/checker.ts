@@ -3,7 +3,7 @@
 // references per class / defined type / function body, lambdas being nested scopes).
 import type { Expression, Node } from "../ast/nodes.js";
 import type { Value } from "../compiler/values.js";
-import { childNodes } from "../lint/ast-walk.js";
+import { childNodes } from "../ast/walk.js";
 import { describeMismatch, isCoreTypeName, parseTypeString } from "./types.js";
 
 /** The value of a literal expression, or undefined when it is not a literal. */

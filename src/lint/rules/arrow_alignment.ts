@@ -9,12 +9,15 @@ const COMMENTS = new Set(["COMMENT", "SLASH_COMMENT", "MLCOMMENT"]);
 export default defineRule({
   meta: { name: "arrow_alignment", level: "warning", enabled: true, fixable: true, origin: "puppet-lint", description: "`=>` arrows not aligned within a resource body or hash spread over several lines." },
   check(ctx) {
-    for (const res of resourceIndexes(ctx.layout)) {
+    const layout = ctx.layout;
+    for (const res of resourceIndexes(layout)) {
       const arrowColumn: number[] = [0];
       let level = 0;
       const levelTokens: LayoutToken[][] = [];
       const paramColumn: (number | undefined)[] = [undefined];
-      const toks = res.tokens.filter((t) => !COMMENTS.has(t.type));
+      // The body's tokens (from the title's colon to the closing `;`/`}`) without comments.
+      const toks: LayoutToken[] = [];
+      for (let i = res.start - 1; i <= res.end; i++) if (!COMMENTS.has(layout[i]!.type)) toks.push(layout[i]!);
       const first = toks.findIndex((t) => t.type === "FARROW");
       if (first < 0) continue;
       let last = -1;

@@ -1,5 +1,5 @@
 import type { KeyedEntry, Node } from "../../ast/nodes.js";
-import { childNodes } from "../ast-walk.js";
+import { forEachChild } from "../../ast/walk.js";
 import { defineRule } from "../rule.js";
 
 export default defineRule({
@@ -16,7 +16,7 @@ export default defineRule({
           seen.add(e.key.value);
         }
       }
-      for (const c of childNodes(n)) hashes(c);
+      forEachChild(n, hashes, undefined);
     };
     for (const n of ctx.nodes) {
       if (n.kind !== "ResourceBody") continue;

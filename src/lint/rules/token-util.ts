@@ -3,14 +3,23 @@
 import type { Expression } from "../../ast/nodes.js";
 import type { LayoutToken } from "../layout-tokens.js";
 
+const RBRACE = ["RBRACE"];
+const RBRACK = ["RBRACK"];
+const RPAREN = ["RPAREN"];
+const BODY_END = ["SEMIC", "RBRACE"];
+const NAME = ["NAME"];
+const LBRACE = ["LBRACE"];
+const LBRACK = ["LBRACK"];
+const LPAREN = ["LPAREN"];
+
 /** puppet-lint's find_token_of(:next, types) (it always skips nested blocks). */
 export function nextTokenOf(t: LayoutToken, types: readonly string[], value?: string): LayoutToken | undefined {
   let it = t.next;
   while (it) {
     if (types.includes(it.type) && (value === undefined || it.value === value)) return it;
-    if (it.type === "LBRACE") it = nextTokenOf(it, ["RBRACE"]);
-    else if (it.type === "LBRACK") it = nextTokenOf(it, ["RBRACK"]);
-    else if (it.type === "LPAREN") it = nextTokenOf(it, ["RPAREN"]);
+    if (it.type === "LBRACE") it = nextTokenOf(it, RBRACE);
+    else if (it.type === "LBRACK") it = nextTokenOf(it, RBRACK);
+    else if (it.type === "LPAREN") it = nextTokenOf(it, RPAREN);
     if (!it) return undefined;
     it = it.next;
   }
@@ -25,6 +34,30 @@ export interface ResourceIndex {
   readonly paramTokens: LayoutToken[];
 }
 
+/** A resource body's range; its token list, type and parameters are built on first use. */
+class LazyResourceIndex implements ResourceIndex {
+  #tokens: LayoutToken[] | undefined;
+  #params: LayoutToken[] | undefined;
+  readonly start: number;
+  constructor(
+    private readonly all: readonly LayoutToken[],
+    /** Index of the title's colon. */
+    private readonly colon: number,
+    readonly end: number,
+  ) {
+    this.start = colon + 1;
+  }
+  get tokens(): LayoutToken[] {
+    return (this.#tokens ??= this.all.slice(this.colon, this.end + 1));
+  }
+  get type(): LayoutToken | undefined {
+    return resourceTypeToken(this.all, this.colon);
+  }
+  get paramTokens(): LayoutToken[] {
+    return (this.#params ??= paramTokensOf(this.tokens));
+  }
+}
+
 const cache = new WeakMap<readonly LayoutToken[], ResourceIndex[]>();
 
 /** Resource bodies: from a title's colon to the `;` or `}` that ends the body. */
@@ -37,20 +70,10 @@ export function resourceIndexes(tokens: readonly LayoutToken[]): ResourceIndex[]
     if (colon.type !== "COLON") continue;
     if (!colon.nextCode || colon.nextCode.type === "LBRACE") continue;
     if (colon.index < marker) continue;
-    const endTok = nextTokenOf(colon, ["SEMIC", "RBRACE"]);
+    const endTok = nextTokenOf(colon, BODY_END);
     if (!endTok) break;
     marker = endTok.index;
-    const toks = tokens.slice(colon.index, marker + 1);
-    let params: LayoutToken[] | undefined;
-    out.push({
-      start: colon.index + 1,
-      end: marker,
-      tokens: toks,
-      type: resourceTypeToken(tokens, colon.index),
-      get paramTokens() {
-        return (params ??= paramTokensOf(toks));
-      },
-    });
+    out.push(new LazyResourceIndex(tokens, colon.index, marker));
   }
   cache.set(tokens, out);
   return out;
@@ -70,7 +93,7 @@ function paramTokensOf(toks: readonly LayoutToken[]): LayoutToken[] {
   const last = toks[toks.length - 1]!.index;
   let it: LayoutToken | undefined = toks[0]!.prev;
   while (it) {
-    it = nextTokenOf(it, ["NAME"]);
+    it = nextTokenOf(it, NAME);
     if (!it || it.index < first || it.index > last) break;
     if (it.nextCode?.type === "FARROW") out.push(it);
   }
@@ -159,9 +182,9 @@ export function prevTokenOf(t: LayoutToken, types: readonly string[], stopIndex 
   let it = t.prev;
   while (it && it.index >= stopIndex) {
     if (types.includes(it.type)) return it;
-    if (it.type === "RBRACE") it = prevTokenOf(it, ["LBRACE"], stopIndex);
-    else if (it.type === "RBRACK") it = prevTokenOf(it, ["LBRACK"], stopIndex);
-    else if (it.type === "RPAREN") it = prevTokenOf(it, ["LPAREN"], stopIndex);
+    if (it.type === "RBRACE") it = prevTokenOf(it, LBRACE, stopIndex);
+    else if (it.type === "RBRACK") it = prevTokenOf(it, LBRACK, stopIndex);
+    else if (it.type === "RPAREN") it = prevTokenOf(it, LPAREN, stopIndex);
     if (!it) return undefined;
     it = it.prev;
   }

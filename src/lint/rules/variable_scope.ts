@@ -4,7 +4,7 @@
 // lambda parameters are scoped to their lambda body, not to the lines it spans, and parameter
 // default values are checked too.
 import type { Node } from "../../ast/nodes.js";
-import { childNodes } from "../ast-walk.js";
+import { forEachChild } from "../../ast/walk.js";
 import { defineRule } from "../rule.js";
 
 export const AUTOMATIC_VARIABLES: ReadonlySet<string> = new Set([
@@ -57,7 +57,9 @@ export default defineRule({
             if (n.typeExpr) stack.push({ node: n.typeExpr, lambdas });
             continue;
           default:
-            for (const c of childNodes(n)) if (!NESTED_SCOPES.has(c.kind)) stack.push({ node: c, lambdas });
+            forEachChild(n, (c, ls) => {
+              if (!NESTED_SCOPES.has(c.kind)) stack.push({ node: c, lambdas: ls });
+            }, lambdas);
         }
       }
       refs.sort((a, b) => a.node.span.start - b.node.span.start);
