@@ -15,8 +15,6 @@ export class LayoutToken {
   index = 0;
   prev: LayoutToken | undefined = undefined;
   next: LayoutToken | undefined = undefined;
-  prevCode: LayoutToken | undefined = undefined;
-  nextCode: LayoutToken | undefined = undefined;
   readonly #value: string | undefined;
   constructor(
     readonly type: string,
@@ -31,6 +29,19 @@ export class LayoutToken {
   /** puppet-lint's value: comment text without `#`, string contents without quotes, variable name without `$`. */
   get value(): string {
     return this.#value ?? this.source.slice(this.start, this.end);
+  }
+  /** The nearest token before this one that is not whitespace or a comment (found on demand:
+   * a field per token cost more, in memory and GC time, than the short walk). */
+  get prevCode(): LayoutToken | undefined {
+    let it = this.prev;
+    while (it !== undefined && FORMATTING_TYPES.has(it.type)) it = it.prev;
+    return it;
+  }
+  /** The nearest token after this one that is not whitespace or a comment. */
+  get nextCode(): LayoutToken | undefined {
+    let it = this.next;
+    while (it !== undefined && FORMATTING_TYPES.has(it.type)) it = it.next;
+    return it;
   }
   /** Exact source text. */
   get text(): string {
@@ -178,7 +189,6 @@ export function buildLayoutTokens(file: SourceFile, tokens: readonly Token[], co
   if (pos < text.length) gap(pos, text.length);
 
   // Line/column and links.
-  let lastCode: LayoutToken | undefined;
   const starts = file.lineStarts;
   let line = 0; // 0-based index into starts
   for (let i = 0; i < all.length; i++) {
@@ -189,14 +199,6 @@ export function buildLayoutTokens(file: SourceFile, tokens: readonly Token[], co
     t.column = t.start - starts[line]! + 1;
     t.prev = all[i - 1];
     t.next = all[i + 1];
-    t.prevCode = lastCode;
-    if (!FORMATTING_TYPES.has(t.type)) lastCode = t;
-  }
-  let nextCode: LayoutToken | undefined;
-  for (let i = all.length - 1; i >= 0; i--) {
-    const t = all[i]!;
-    t.nextCode = nextCode;
-    if (!FORMATTING_TYPES.has(t.type)) nextCode = t;
   }
   return all;
 }

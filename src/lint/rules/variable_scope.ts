@@ -15,12 +15,6 @@ export const AUTOMATIC_VARIABLES: ReadonlySet<string> = new Set([
 
 const NESTED_SCOPES = new Set(["HostClassDefinition", "ResourceTypeDefinition", "FunctionDefinition"]);
 
-interface Frame {
-  readonly node: Node;
-  /** Lambda parameter names visible here (innermost last), shared between siblings. */
-  readonly lambdas: readonly ReadonlySet<string>[];
-}
-
 export default defineRule({
   meta: { name: "variable_scope", level: "warning", enabled: true, fixable: false, origin: "puppet-lint", description: "Unqualified variable in a class or defined type that is neither a parameter nor assigned there (a top-scope variable used without `$::`)." },
   check(ctx) {
@@ -30,12 +24,23 @@ export default defineRule({
       for (const p of def.parameters) known.add(p.name);
       const refs: { node: Node & { name: string }; lambdas: readonly ReadonlySet<string>[] }[] = [];
       // One walk: collect assignments (anywhere in the definition, as puppet-lint) and references.
-      const stack: Frame[] = [];
+      // Two parallel stacks (node; the lambda parameter names visible there, innermost last, shared
+      // between siblings) rather than an object per frame.
+      const nodes: Node[] = [];
+      const scopes: (readonly ReadonlySet<string>[])[] = [];
+      const push = (node: Node, lambdas: readonly ReadonlySet<string>[]): void => {
+        nodes.push(node);
+        scopes.push(lambdas);
+      };
+      const pushChild = (c: Node, lambdas: readonly ReadonlySet<string>[]): void => {
+        if (!NESTED_SCOPES.has(c.kind)) push(c, lambdas);
+      };
       const none: readonly ReadonlySet<string>[] = [];
-      for (const p of def.parameters) stack.push({ node: p, lambdas: none });
-      stack.push({ node: def.body, lambdas: none });
-      while (stack.length) {
-        const { node: n, lambdas } = stack.pop()!;
+      for (const p of def.parameters) push(p, none);
+      push(def.body, none);
+      while (nodes.length) {
+        const n = nodes.pop()!;
+        const lambdas = scopes.pop()!;
         switch (n.kind) {
           case "VariableExpression":
             refs.push({ node: n, lambdas });
@@ -43,23 +48,21 @@ export default defineRule({
           case "AssignmentExpression": {
             const targets = n.left.kind === "LiteralList" ? n.left.values : [n.left];
             for (const t of targets) if (t.kind === "VariableExpression") known.add(t.name);
-            stack.push({ node: n.right, lambdas });
+            push(n.right, lambdas);
             continue;
           }
           case "LambdaExpression": {
             const inner = [...lambdas, new Set(n.parameters.map((p) => p.name))];
-            for (const p of n.parameters) if (p.value) stack.push({ node: p.value, lambdas });
-            stack.push({ node: n.body, lambdas: inner });
+            for (const p of n.parameters) if (p.value) push(p.value, lambdas);
+            push(n.body, inner);
             continue;
           }
           case "Parameter":
-            if (n.value) stack.push({ node: n.value, lambdas });
-            if (n.typeExpr) stack.push({ node: n.typeExpr, lambdas });
+            if (n.value) push(n.value, lambdas);
+            if (n.typeExpr) push(n.typeExpr, lambdas);
             continue;
           default:
-            forEachChild(n, (c, ls) => {
-              if (!NESTED_SCOPES.has(c.kind)) stack.push({ node: c, lambdas: ls });
-            }, lambdas);
+            forEachChild(n, pushChild, lambdas);
         }
       }
       refs.sort((a, b) => a.node.span.start - b.node.span.start);
