@@ -107,14 +107,15 @@ export function buildLayoutTokens(file: SourceFile, tokens: readonly Token[], co
   let isSorted = true;
   for (let i = 1; i < tokens.length && isSorted; i++) if (tokens[i]!.start < tokens[i - 1]!.start) isSorted = false;
   const sorted = isSorted ? tokens : [...tokens].sort((a, b) => a.start - b.start);
+  // A value of undefined means "the source text": sliced only if a rule reads it.
   for (let i = 0; i < sorted.length; i++) {
     const t = sorted[i]!;
     if (t.start < slashUntil) continue;
     if (t.end === t.start) continue;
-    let type = KIND_MAP[t.kind] ?? t.kind;
-    let value = typeof t.value === "string" ? t.value : t.text;
-    const prev = sorted[i - 1];
-    if (t.kind === "REGEX" && t.text === "//") {
+    const kind = t.kind;
+    let type = KIND_MAP[kind] ?? kind;
+    let value: string | undefined = typeof t.value === "string" ? t.value : undefined;
+    if (kind === "REGEX" && t.end - t.start === 2 && text.startsWith("//", t.start)) {
       let e = text.indexOf("\n", t.start);
       if (e < 0) e = text.length;
       if (text[e - 1] === "\r") e--;
@@ -122,34 +123,54 @@ export function buildLayoutTokens(file: SourceFile, tokens: readonly Token[], co
       slashUntil = e;
       continue;
     }
-    if (t.kind === "STRING") {
-      if (t.text.startsWith("'")) type = "SSTRING";
-      else if (t.text.startsWith('"')) type = "STRING";
-      else type = "HEREDOC";
-      value = t.text.startsWith("'") || t.text.startsWith('"') ? t.text.slice(1, -1) : t.text;
-      if (type === "SSTRING") value = String(t.value ?? value);
-    } else if (t.kind === "DQPRE" || t.kind === "DQMID" || t.kind === "DQPOST") {
-      const heredoc = !(t.kind === "DQPRE" ? t.text.startsWith('"') : dqOpenerOf(sorted, i)?.text.startsWith('"'));
-      const suffix = t.kind === "DQPRE" ? "PRE" : t.kind === "DQMID" ? "MID" : "POST";
-      type = heredoc ? `HEREDOC_${suffix}` : t.kind;
+    if (kind === "STRING") {
+      const quote = text.charCodeAt(t.start);
+      if (quote === 39 /* ' */) {
+        type = "SSTRING";
+        value = typeof t.value === "string" ? t.value : t.value != null ? String(t.value) : text.slice(t.start + 1, t.end - 1);
+      } else if (quote === 34 /* " */) {
+        type = "STRING";
+        value = text.slice(t.start + 1, t.end - 1);
+      } else {
+        type = "HEREDOC";
+        value = undefined;
+      }
+    } else if (kind === "DQPRE" || kind === "DQMID" || kind === "DQPOST") {
+      const opener = kind === "DQPRE" ? t : dqOpenerOf(sorted, i);
+      const heredoc = opener === undefined || text.charCodeAt(opener.start) !== 34;
+      const suffix = kind === "DQPRE" ? "PRE" : kind === "DQMID" ? "MID" : "POST";
+      type = heredoc ? `HEREDOC_${suffix}` : kind;
       value = String(t.value ?? "");
-    } else if (t.kind === "VARIABLE") {
+    } else if (kind === "VARIABLE") {
       value = String(t.value ?? t.text.replace(/^\$/, ""));
-      if (prev && (prev.kind === "DQPRE" || prev.kind === "DQMID") && prev.end === t.start && !prev.text.endsWith("${")) type = "UNENC_VARIABLE";
-    } else if (t.kind === "CLASSREF" && TYPE_NAMES.has(t.text)) {
+      const prev = sorted[i - 1];
+      if (prev && (prev.kind === "DQPRE" || prev.kind === "DQMID") && prev.end === t.start && !(prev.end - prev.start >= 2 && text.startsWith("${", prev.end - 2))) type = "UNENC_VARIABLE";
+    } else if (kind === "CLASSREF" && TYPE_NAMES.has(value ?? t.text)) {
       type = "TYPE";
-    } else if (t.kind === "NAME" && text[t.end] === "(") {
+    } else if (kind === "NAME" && text.charCodeAt(t.end) === 40 /* ( */) {
       type = "FUNCTION_NAME";
-    } else if (t.kind === "HEREDOC") {
+    } else if (kind === "HEREDOC") {
       type = "HEREDOC_OPEN";
     }
     raw.push(mk(type, value, t.start, t.end));
   }
-  for (const c of comments) {
-    if (c.text.startsWith("/*")) raw.push(mk("MLCOMMENT", c.text.slice(2, -2), c.start, c.end));
-    else raw.push(mk("COMMENT", c.text.slice(1), c.start, c.end));
+  // Comments merged in by position (both lists are in source order; a code token first on a tie).
+  let merged = raw;
+  if (comments.length) {
+    const commentTokens = comments.map((c) =>
+      text.startsWith("/*", c.start) ? mk("MLCOMMENT", text.slice(c.start + 2, c.end - 2), c.start, c.end) : mk("COMMENT", text.slice(c.start + 1, c.end), c.start, c.end),
+    );
+    let ordered = true;
+    for (let i = 1; i < commentTokens.length && ordered; i++) if (commentTokens[i]!.start < commentTokens[i - 1]!.start) ordered = false;
+    if (!ordered) commentTokens.sort((a, b) => a.start - b.start);
+    merged = new Array<LayoutToken>(raw.length + commentTokens.length);
+    let a = 0;
+    let b = 0;
+    let k = 0;
+    while (a < raw.length && b < commentTokens.length) merged[k++] = raw[a]!.start <= commentTokens[b]!.start ? raw[a++]! : commentTokens[b++]!;
+    while (a < raw.length) merged[k++] = raw[a++]!;
+    while (b < commentTokens.length) merged[k++] = commentTokens[b++]!;
   }
-  if (comments.length) raw.sort((a, b) => a.start - b.start);
 
   // Formatting tokens from the gaps between tokens (never inside a heredoc body).
   const all: LayoutToken[] = [];
@@ -180,7 +201,7 @@ export function buildLayoutTokens(file: SourceFile, tokens: readonly Token[], co
       }
     }
   };
-  for (const t of raw) {
+  for (const t of merged) {
     if (t.start < pos) continue; // overlapping (should not happen)
     if (t.start > pos) gap(pos, t.start);
     all.push(t);
@@ -220,4 +241,33 @@ function dqOpenerOf(tokens: readonly Token[], i: number): Token | undefined {
 /** Whitespace other than a line feed. */
 function isBlank(ch: number): boolean {
   return ch === 32 || ch === 9 || ch === 13 || ch === 12 || ch === 11 || ch === 0xa0;
+}
+
+const byTypeCache = new WeakMap<readonly LayoutToken[], Map<string, LayoutToken[]>>();
+const NONE: readonly LayoutToken[] = [];
+
+/**
+ * The tokens of the given types, in source order. Most layout checks look at a few token types;
+ * one pass files every token by type (on first use per file) instead of each check scanning all of
+ * the ~800k tokens of a large corpus again.
+ */
+export function layoutOfType(layout: readonly LayoutToken[], ...types: string[]): readonly LayoutToken[] {
+  let byType = byTypeCache.get(layout);
+  if (byType === undefined) {
+    byType = new Map();
+    for (let i = 0; i < layout.length; i++) {
+      const t = layout[i]!;
+      const list = byType.get(t.type);
+      if (list === undefined) byType.set(t.type, [t]);
+      else list.push(t);
+    }
+    byTypeCache.set(layout, byType);
+  }
+  if (types.length === 1) return byType.get(types[0]!) ?? NONE;
+  const out: LayoutToken[] = [];
+  for (const type of types) {
+    const list = byType.get(type);
+    if (list !== undefined) for (const t of list) out.push(t);
+  }
+  return out.sort((a, b) => a.index - b.index);
 }

@@ -1,10 +1,10 @@
 import { defineRule } from "../rule.js";
+import { layoutOfType } from "../layout-tokens.js";
 
 export default defineRule({
   meta: { name: "arrow_on_right_operand_line", level: "warning", enabled: true, fixable: true, origin: "puppet-lint", description: "Chaining arrow (`->`, `~>`) at the end of a line instead of before the right operand." },
   check(ctx) {
-    for (const t of ctx.layout) {
-      if (t.type !== "IN_EDGE" && t.type !== "IN_EDGE_SUB") continue;
+    for (const t of layoutOfType(ctx.layout, "IN_EDGE", "IN_EDGE_SUB")) {
       const right = t.nextCode;
       if (!right || right.line === t.line) continue;
       const left = t.prevCode;

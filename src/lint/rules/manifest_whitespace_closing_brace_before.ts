@@ -1,11 +1,11 @@
 // From the manifest_whitespace plugin: a `}` on the same line as code has exactly one space before it.
 import { defineRule } from "../rule.js";
+import { layoutOfType } from "../layout-tokens.js";
 
 export default defineRule({
   meta: { name: "manifest_whitespace_closing_brace_before", level: "error", enabled: false, fixable: true, origin: "plugin", description: "Not exactly one space before a `}` that follows code on the same line. Off by default (a plugin)." },
   check(ctx) {
-    for (const t of ctx.layout) {
-      if (t.type !== "RBRACE") continue;
+    for (const t of layoutOfType(ctx.layout, "RBRACE")) {
       const prev = t.prev;
       if (!prev || prev.type === "INDENT" || prev.type === "NEWLINE" || prev.type === "LBRACE") continue;
       if (prev.type === "WHITESPACE") {

@@ -1,13 +1,13 @@
 // From the manifest_whitespace plugin: exactly one space before an opening `{` on the same line.
 import { defineRule } from "../rule.js";
+import { layoutOfType } from "../layout-tokens.js";
 
 const BEFORE_OK = new Set(["NEWLINE", "INDENT", "LPAREN", "LBRACK", "LBRACE", "COMMENT"]);
 
 export default defineRule({
   meta: { name: "manifest_whitespace_opening_brace_before", level: "error", enabled: false, fixable: true, origin: "plugin", description: "Not exactly one space before `{`. Off by default (a plugin)." },
   check(ctx) {
-    for (const t of ctx.layout) {
-      if (t.type !== "LBRACE") continue;
+    for (const t of layoutOfType(ctx.layout, "LBRACE")) {
       const prev = t.prev;
       if (!prev || BEFORE_OK.has(prev.type)) continue;
       if (prev.type === "WHITESPACE") {

@@ -1,10 +1,10 @@
 import { defineRule } from "../rule.js";
+import { layoutOfType } from "../layout-tokens.js";
 
 export default defineRule({
   meta: { name: "puppet_url_without_modules", level: "warning", enabled: true, fixable: true, origin: "puppet-lint", description: "`puppet://` URL without the `modules/` mount point." },
   check(ctx) {
-    for (const t of ctx.layout) {
-      if (t.type !== "SSTRING" && t.type !== "STRING" && t.type !== "DQPRE") continue;
+    for (const t of layoutOfType(ctx.layout, "SSTRING", "STRING", "DQPRE")) {
       if (!t.value.startsWith("puppet://")) continue;
       const m = /puppet:\/\/.*?\/(.+)/.exec(t.value);
       if (m && m[1]!.startsWith("modules/")) continue;

@@ -1,4 +1,5 @@
 import { defineRule } from "../rule.js";
+import { layoutOfType } from "../layout-tokens.js";
 
 export default defineRule({
   meta: { name: "unquoted_node_name", level: "warning", enabled: true, fixable: true, origin: "puppet-lint", description: "Node name written as a bare word (`node foo {}`) instead of a quoted string." },
@@ -8,8 +9,7 @@ export default defineRule({
       if (n.kind !== "NodeDefinition") continue;
       for (const m of n.hostMatches) if (m.kind === "QualifiedName" || (m.kind === "LiteralString" && !/['"]/.test(ctx.file.text[m.span.start] ?? ""))) quoted.set(m.span.start, m.span);
     }
-    for (const node of ctx.layout) {
-      if (node.type !== "NODE") continue;
+    for (const node of layoutOfType(ctx.layout, "NODE")) {
       for (let t = node.next; t && t.type !== "LBRACE"; t = t.next) {
         if (t.type !== "NAME" || t.value === "default") continue;
         const span = quoted.get(t.start);

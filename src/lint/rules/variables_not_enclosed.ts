@@ -1,4 +1,5 @@
 import { defineRule } from "../rule.js";
+import { layoutOfType } from "../layout-tokens.js";
 
 const STRING_PARTS = new Set(["DQMID", "DQPOST", "HEREDOC_MID", "HEREDOC_POST"]);
 
@@ -6,8 +7,7 @@ export default defineRule({
   meta: { name: "variables_not_enclosed", level: "warning", enabled: true, fixable: true, origin: "puppet-lint", description: "`\"$x\"` in a string: write `\"${x}\"`." },
   check(ctx) {
     const text = ctx.file.text;
-    for (const t of ctx.layout) {
-      if (t.type !== "UNENC_VARIABLE") continue;
+    for (const t of layoutOfType(ctx.layout, "UNENC_VARIABLE")) {
       // The interpolated expression runs to the next string part ($x[1] includes the access).
       let end = t.end;
       for (let n = t.next; n; n = n.next) {
