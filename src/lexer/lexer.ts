@@ -498,28 +498,30 @@ export class Lexer {
     let out = "";
     const t = this.text;
     // As in slurp (double quotes): a leading quote followed by a quote is content: `'''` is "'".
-    if (t.charAt(i) === "'" && t.charAt(i + 1) === "'") {
+    if (t.charCodeAt(i) === 39 && t.charCodeAt(i + 1) === 39) {
       out += "'";
       i++;
     }
+    // Plain text is copied in runs (one slice per run, not one concatenation per character).
+    let run = i;
     for (;;) {
-      const c = t.charAt(i);
-      if (c === "") this.error(`Unclosed quote after "'" followed by '${followedBy(t, start + 1)}'`, start + 1, 1, t.length);
-      if (c === "\\") {
-        const d = t.charAt(i + 1);
-        if (d === "\\" || d === "'") {
-          out += d;
+      if (i >= t.length) this.error(`Unclosed quote after "'" followed by '${followedBy(t, start + 1)}'`, start + 1, 1, t.length);
+      const c = t.charCodeAt(i);
+      if (c === 92 /* \ */) {
+        const d = t.charCodeAt(i + 1);
+        if (d === 92 || d === 39) {
+          out += t.slice(run, i);
+          run = i + 1; // the escaped character starts the next run
           i += 2;
           continue;
         }
-        out += c;
         i++;
         continue;
       }
-      if (c === "'") break;
-      out += c;
+      if (c === 39) break;
       i++;
     }
+    out += t.slice(run, i);
     this.pos = i + 1;
     return this.tok("STRING", start, this.pos, out);
   }
@@ -540,18 +542,22 @@ export class Lexer {
       out += '"';
       i++;
     }
+    // Plain text is copied in runs: `run` is where the current run of plain characters started.
+    let run = i;
     for (;;) {
       const c = t.charAt(i);
       if (c === "") {
         if (dq) return undefined;
         this.pos = i;
-        return { text: out, term: "" };
+        return { text: out + t.slice(run, i), term: "" };
       }
       if (c === "\\") {
+        out += t.slice(run, i);
         const d = t.charAt(i + 1);
         if (d === "") {
           out += c;
           i++;
+          run = i;
           continue;
         }
         if (d === "u" && escapes.includes("u")) {
@@ -560,11 +566,13 @@ export class Lexer {
             const cp = parseInt(m[1] ?? m[2]!, 16);
             out += cp <= 0x10ffff ? String.fromCodePoint(cp) : "\ufffd";
             i += m[0].length;
+            run = i;
             continue;
           }
           // Puppet warns (illegal unicode escape) and keeps the text.
           out += "\\u";
           i += 2;
+          run = i;
           continue;
         }
         const pair = d === "\r" && t.charAt(i + 2) === "\n" ? "\r\n" : d;
@@ -592,13 +600,15 @@ export class Lexer {
           out += "\\" + pair;
         }
         i += 1 + pair.length;
+        run = i;
         continue;
       }
       if (dq && c === '"') {
         this.pos = i + 1;
-        return { text: out, term: '"' };
+        return { text: out + t.slice(run, i), term: '"' };
       }
       if (interpolate && c === "$") {
+        out += t.slice(run, i);
         if (t.charAt(i + 1) === "{") {
           this.pos = i + 2;
           return { text: out, term: "${" };
@@ -606,7 +616,6 @@ export class Lexer {
         this.pos = i + 1;
         return { text: out, term: "$" };
       }
-      out += c;
       i++;
     }
   }
