@@ -263,11 +263,21 @@ export function layoutOfType(layout: readonly LayoutToken[], ...types: string[])
     }
     byTypeCache.set(layout, byType);
   }
-  if (types.length === 1) return byType.get(types[0]!) ?? NONE;
-  const out: LayoutToken[] = [];
-  for (const type of types) {
-    const list = byType.get(type);
-    if (list !== undefined) for (const t of list) out.push(t);
-  }
-  return out.sort((a, b) => a.index - b.index);
+  let out: readonly LayoutToken[] = NONE;
+  for (const type of types) out = mergeByIndex(out, byType.get(type) ?? NONE);
+  return out;
+}
+
+/** Two token lists in source order merged into one (linear; no sort). */
+function mergeByIndex(a: readonly LayoutToken[], b: readonly LayoutToken[]): readonly LayoutToken[] {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const out = new Array<LayoutToken>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i]!.index < b[j]!.index ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
