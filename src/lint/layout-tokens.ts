@@ -9,12 +9,17 @@ import type { SourceFile } from "../source/source-file.js";
 
 /** One token of the layout view. A class (fixed shape, text computed on demand) because a big
  * corpus makes about a million of them. */
+/** What the layout tokens of one file share: the source text and the token list. */
+interface LayoutFile {
+  readonly text: string;
+  readonly tokens: LayoutToken[];
+}
+
 export class LayoutToken {
   line = 0;
   column = 0;
+  /** Position in the file's token list (prev/next are its neighbours there, not fields). */
   index = 0;
-  prev: LayoutToken | undefined = undefined;
-  next: LayoutToken | undefined = undefined;
   readonly #value: string | undefined;
   constructor(
     readonly type: string,
@@ -22,13 +27,19 @@ export class LayoutToken {
     value: string | undefined,
     readonly start: number,
     readonly end: number,
-    private readonly source: string,
+    private readonly shared: LayoutFile,
   ) {
     this.#value = value;
   }
+  get prev(): LayoutToken | undefined {
+    return this.index > 0 ? this.shared.tokens[this.index - 1] : undefined;
+  }
+  get next(): LayoutToken | undefined {
+    return this.shared.tokens[this.index + 1];
+  }
   /** puppet-lint's value: comment text without `#`, string contents without quotes, variable name without `$`. */
   get value(): string {
-    return this.#value ?? this.source.slice(this.start, this.end);
+    return this.#value ?? this.shared.text.slice(this.start, this.end);
   }
   /** The nearest token before this one that is not whitespace or a comment (found on demand:
    * a field per token cost more, in memory and GC time, than the short walk). */
@@ -45,7 +56,7 @@ export class LayoutToken {
   }
   /** Exact source text. */
   get text(): string {
-    return this.source.slice(this.start, this.end);
+    return this.shared.text.slice(this.start, this.end);
   }
 }
 
@@ -101,7 +112,9 @@ export function buildLayoutTokens(file: SourceFile, tokens: readonly Token[], co
   const bodies = heredocBodies(text, tokens);
   const inBody = bodies.length === 0 ? (): boolean => false : (off: number): boolean => bodies.some((b) => off >= b.start && off < b.end);
   const raw: LayoutToken[] = [];
-  const mk = (type: string, value: string | undefined, start: number, end: number): LayoutToken => new LayoutToken(type, value, start, end, text);
+  const all: LayoutToken[] = [];
+  const shared: LayoutFile = { text, tokens: all };
+  const mk = (type: string, value: string | undefined, start: number, end: number): LayoutToken => new LayoutToken(type, value, start, end, shared);
   // `// text` is not a comment to Puppet (it lexes an empty regex); puppet-lint calls it SLASH_COMMENT.
   let slashUntil = -1;
   let isSorted = true;
@@ -173,7 +186,6 @@ export function buildLayoutTokens(file: SourceFile, tokens: readonly Token[], co
   }
 
   // Formatting tokens from the gaps between tokens (never inside a heredoc body).
-  const all: LayoutToken[] = [];
   let pos = 0;
   const gap = (from: number, to: number): void => {
     let p = from;
@@ -209,7 +221,7 @@ export function buildLayoutTokens(file: SourceFile, tokens: readonly Token[], co
   }
   if (pos < text.length) gap(pos, text.length);
 
-  // Line/column and links.
+  // Positions (prev/next follow from the index) and line/column.
   const starts = file.lineStarts;
   let line = 0; // 0-based index into starts
   for (let i = 0; i < all.length; i++) {
@@ -218,8 +230,6 @@ export function buildLayoutTokens(file: SourceFile, tokens: readonly Token[], co
     while (line + 1 < starts.length && starts[line + 1]! <= t.start) line++;
     t.line = line + 1;
     t.column = t.start - starts[line]! + 1;
-    t.prev = all[i - 1];
-    t.next = all[i + 1];
   }
   return all;
 }

@@ -20,7 +20,7 @@ export default defineRule({
   check(ctx) {
     for (const def of ctx.nodes) {
       if (def.kind !== "HostClassDefinition" && def.kind !== "ResourceTypeDefinition") continue;
-      const known = new Set<string>(AUTOMATIC_VARIABLES);
+      const known = new Set<string>(); // besides AUTOMATIC_VARIABLES
       for (const p of def.parameters) known.add(p.name);
       const refs: { node: Node & { name: string }; lambdas: readonly ReadonlySet<string>[] }[] = [];
       // One walk: collect assignments (anywhere in the definition, as puppet-lint) and references.
@@ -43,7 +43,8 @@ export default defineRule({
         const lambdas = scopes.pop()!;
         switch (n.kind) {
           case "VariableExpression":
-            refs.push({ node: n, lambdas });
+            // Only names that may need reporting: qualified, automatic and match variables never do.
+            if (!n.name.includes("::") && !AUTOMATIC_VARIABLES.has(n.name) && !/^\d+$/.test(n.name)) refs.push({ node: n, lambdas });
             continue;
           case "AssignmentExpression": {
             const targets = n.left.kind === "LiteralList" ? n.left.values : [n.left];
@@ -65,10 +66,9 @@ export default defineRule({
             forEachChild(n, pushChild, lambdas);
         }
       }
-      refs.sort((a, b) => a.node.span.start - b.node.span.start);
-      for (const { node: n, lambdas } of refs) {
-        const name = n.name;
-        if (name.includes("::") || known.has(name) || /^\d+$/.test(name) || lambdas.some((s) => s.has(name))) continue;
+      const unknown = refs.filter(({ node: n, lambdas }) => !known.has(n.name) && !lambdas.some((s) => s.has(n.name)));
+      unknown.sort((a, b) => a.node.span.start - b.node.span.start);
+      for (const { node: n } of unknown) {
         ctx.report({ start: n.span.start, end: n.span.end, message: "top-scope variable being used without an explicit namespace" });
       }
     }
