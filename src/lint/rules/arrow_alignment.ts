@@ -15,15 +15,20 @@ export default defineRule({
       let level = 0;
       const levelTokens: LayoutToken[][] = [];
       const paramColumn: (number | undefined)[] = [undefined];
-      // The body's tokens (from the title's colon to the closing `;`/`}`) without comments.
-      const toks: LayoutToken[] = [];
-      for (let i = res.start - 1; i <= res.end; i++) if (!COMMENTS.has(layout[i]!.type)) toks.push(layout[i]!);
-      const first = toks.findIndex((t) => t.type === "FARROW");
-      if (first < 0) continue;
-      let last = -1;
-      for (let i = toks.length - 1; i >= 0; i--) if (toks[i]!.type === "FARROW") { last = i; break; }
-      if (toks[first]!.line === toks[last]!.line) continue;
-      for (const token of toks) {
+      // The body's tokens run from the title's colon to the closing `;`/`}` (comments skipped).
+      // Bodies whose arrows are all on one line need nothing more.
+      let first: LayoutToken | undefined;
+      let last: LayoutToken | undefined;
+      for (let i = res.start; i < res.end; i++) {
+        const t = layout[i]!;
+        if (t.type !== "FARROW") continue;
+        first ??= t;
+        last = t;
+      }
+      if (!first || first.line === last!.line) continue;
+      for (let i = res.start - 1; i <= res.end; i++) {
+        const token = layout[i]!;
+        if (COMMENTS.has(token.type)) continue;
         if (token.type === "FARROW") {
           const param = token.prevCode;
           if (!param) continue;
@@ -35,10 +40,12 @@ export default defineRule({
             const pre = it ?? param;
             paramLength = param.end - pre.start;
             paramStartColumn = pre.column;
-          } else paramLength = param.text.length;
+          } else paramLength = param.end - param.start;
           if (paramColumn[level] === undefined) paramColumn[level] = paramStartColumn;
           const lt = (levelTokens[level] ??= []);
-          const thisColumn = lt.some((t) => t.line === token.line) ? paramColumn[level]! + paramLength + 1 : param.column + param.text.length + 1;
+          // lt holds this level's arrows in source order: one on this line already is the last one.
+          const sameLine = lt.length > 0 && lt[lt.length - 1]!.line === token.line;
+          const thisColumn = sameLine ? paramColumn[level]! + paramLength + 1 : param.column + (param.end - param.start) + 1;
           if ((arrowColumn[level] ?? 0) < thisColumn) arrowColumn[level] = thisColumn;
           lt.push(token);
         } else if (token.type === "LBRACE") {
@@ -48,7 +55,7 @@ export default defineRule({
           paramColumn[level] = undefined;
         } else if (token.type === "RBRACE" || token.type === "SEMIC") {
           const lt = (levelTokens[level] ??= []);
-          if (new Set(lt.map((t) => t.line)).size > 1) {
+          if (lt.length > 1 && lt[0]!.line !== lt[lt.length - 1]!.line) {
             const expected = arrowColumn[level]!;
             for (const arrow of lt) {
               if (arrow.column === expected || lt.length === 1) continue;
