@@ -1,7 +1,7 @@
 // Token-range helpers ported from puppet-lint's PuppetLint::Data (resource_indexes and friends),
 // used by the layout checks that must agree with puppet-lint token for token.
 import type { Expression } from "../../ast/nodes.js";
-import type { LayoutToken } from "../layout-tokens.js";
+import { layoutOfType, type LayoutToken } from "../layout-tokens.js";
 
 const RBRACE = ["RBRACE"];
 const RBRACK = ["RBRACK"];
@@ -117,16 +117,15 @@ export interface DefinitionIndex {
 
 const defCache = new WeakMap<readonly LayoutToken[], Map<string, DefinitionIndex[]>>();
 
-/** puppet-lint's class_indexes / defined_type_indexes / node_indexes. */
+/** puppet-lint's class_indexes / defined_type_indexes / node_indexes; `tokens` is a file's whole layout. */
 export function definitionIndexes(tokens: readonly LayoutToken[], type: "CLASS" | "DEFINE" | "NODE"): DefinitionIndex[] {
   let m = defCache.get(tokens);
   if (!m) defCache.set(tokens, (m = new Map()));
   const hit = m.get(type);
   if (hit) return hit;
   const out: DefinitionIndex[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (token.type !== type) continue;
+  for (const token of layoutOfType(tokens, type)) {
+    const i = token.index;
     let brace = 0;
     let paren = 0;
     let inParams = false;
