@@ -5,7 +5,7 @@
 // follow puppet-lint's names (SSTRING, UNENC_VARIABLE, HEREDOC, FUNCTION_NAME, TYPE ...) so that
 // the layout checks can be ported from puppet-lint and agree with it line for line.
 import type { Token } from "../lexer/lexer.js";
-import type { SourceFile } from "../source/source-file.js";
+import type { SourceFile, Span } from "../source/source-file.js";
 
 /** One token of the layout view. A class (fixed shape, text computed on demand) because a big
  * corpus makes about a million of them. */
@@ -35,7 +35,9 @@ export class LayoutToken {
     return this.index > 0 ? this.shared.tokens[this.index - 1] : undefined;
   }
   get next(): LayoutToken | undefined {
-    return this.shared.tokens[this.index + 1];
+    const tokens = this.shared.tokens;
+    // Checked: reading past the end of an array makes V8 throw away the optimised code.
+    return this.index + 1 < tokens.length ? tokens[this.index + 1] : undefined;
   }
   /** puppet-lint's value: comment text without `#`, string contents without quotes, variable name without `$`. */
   get value(): string {
@@ -106,15 +108,26 @@ export function heredocBodies(text: string, tokens: readonly Token[]): { start: 
   return out;
 }
 
-/** Builds the layout token list. `comments` are cfg's comment tokens (`#...`, `/*...*\/`). */
+/**
+ * Builds the layout token list. `comments` are cfg's comment tokens (`#...`, `/*...*\/`).
+ * Each phase is its own small function: V8 optimises (and, on new input shapes, re-optimises) a
+ * function as a whole, and one big function here was recompiled a dozen times on the corpus.
+ */
 export function buildLayoutTokens(file: SourceFile, tokens: readonly Token[], comments: readonly Token[]): LayoutToken[] {
   const text = file.text;
-  const bodies = heredocBodies(text, tokens);
-  const inBody = bodies.length === 0 ? (): boolean => false : (off: number): boolean => bodies.some((b) => off >= b.start && off < b.end);
-  const raw: LayoutToken[] = [];
   const all: LayoutToken[] = [];
   const shared: LayoutFile = { text, tokens: all };
-  const mk = (type: string, value: string | undefined, start: number, end: number): LayoutToken => new LayoutToken(type, value, start, end, shared);
+  const code = codeTokens(shared, tokens);
+  const merged = comments.length ? mergeComments(shared, code, comments) : code;
+  fillGaps(shared, merged, heredocBodies(text, tokens));
+  setPositions(all, file.lineStarts);
+  return all;
+}
+
+/** Code tokens, renamed to puppet-lint's types, in source order. */
+function codeTokens(shared: LayoutFile, tokens: readonly Token[]): LayoutToken[] {
+  const text = shared.text;
+  const raw: LayoutToken[] = [];
   // `// text` is not a comment to Puppet (it lexes an empty regex); puppet-lint calls it SLASH_COMMENT.
   let slashUntil = -1;
   let isSorted = true;
@@ -132,7 +145,7 @@ export function buildLayoutTokens(file: SourceFile, tokens: readonly Token[], co
       let e = text.indexOf("\n", t.start);
       if (e < 0) e = text.length;
       if (text[e - 1] === "\r") e--;
-      raw.push(mk("SLASH_COMMENT", text.slice(t.start + 2, e), t.start, e));
+      raw.push(new LayoutToken("SLASH_COMMENT", text.slice(t.start + 2, e), t.start, e, shared));
       slashUntil = e;
       continue;
     }
@@ -156,7 +169,7 @@ export function buildLayoutTokens(file: SourceFile, tokens: readonly Token[], co
       value = String(t.value ?? "");
     } else if (kind === "VARIABLE") {
       value = String(t.value ?? t.text.replace(/^\$/, ""));
-      const prev = sorted[i - 1];
+      const prev = i > 0 ? sorted[i - 1] : undefined;
       if (prev && (prev.kind === "DQPRE" || prev.kind === "DQMID") && prev.end === t.start && !(prev.end - prev.start >= 2 && text.startsWith("${", prev.end - 2))) type = "UNENC_VARIABLE";
     } else if (kind === "CLASSREF" && TYPE_NAMES.has(value ?? t.text)) {
       type = "TYPE";
@@ -165,64 +178,87 @@ export function buildLayoutTokens(file: SourceFile, tokens: readonly Token[], co
     } else if (kind === "HEREDOC") {
       type = "HEREDOC_OPEN";
     }
-    raw.push(mk(type, value, t.start, t.end));
+    raw.push(new LayoutToken(type, value, t.start, t.end, shared));
   }
-  // Comments merged in by position (both lists are in source order; a code token first on a tie).
-  let merged = raw;
-  if (comments.length) {
-    const commentTokens = comments.map((c) =>
-      text.startsWith("/*", c.start) ? mk("MLCOMMENT", text.slice(c.start + 2, c.end - 2), c.start, c.end) : mk("COMMENT", text.slice(c.start + 1, c.end), c.start, c.end),
-    );
-    let ordered = true;
-    for (let i = 1; i < commentTokens.length && ordered; i++) if (commentTokens[i]!.start < commentTokens[i - 1]!.start) ordered = false;
-    if (!ordered) commentTokens.sort((a, b) => a.start - b.start);
-    merged = new Array<LayoutToken>(raw.length + commentTokens.length);
-    let a = 0;
-    let b = 0;
-    let k = 0;
-    while (a < raw.length && b < commentTokens.length) merged[k++] = raw[a]!.start <= commentTokens[b]!.start ? raw[a++]! : commentTokens[b++]!;
-    while (a < raw.length) merged[k++] = raw[a++]!;
-    while (b < commentTokens.length) merged[k++] = commentTokens[b++]!;
-  }
+  return raw;
+}
 
-  // Formatting tokens from the gaps between tokens (never inside a heredoc body).
+/** Comments merged in by position (both lists are in source order; a code token first on a tie). */
+function mergeComments(shared: LayoutFile, code: readonly LayoutToken[], comments: readonly Token[]): LayoutToken[] {
+  const text = shared.text;
+  const commentTokens: LayoutToken[] = [];
+  for (const c of comments) {
+    commentTokens.push(
+      text.startsWith("/*", c.start)
+        ? new LayoutToken("MLCOMMENT", text.slice(c.start + 2, c.end - 2), c.start, c.end, shared)
+        : new LayoutToken("COMMENT", text.slice(c.start + 1, c.end), c.start, c.end, shared),
+    );
+  }
+  let ordered = true;
+  for (let i = 1; i < commentTokens.length && ordered; i++) if (commentTokens[i]!.start < commentTokens[i - 1]!.start) ordered = false;
+  if (!ordered) commentTokens.sort((a, b) => a.start - b.start);
+  const merged: LayoutToken[] = [];
+  let a = 0;
+  let b = 0;
+  while (a < code.length && b < commentTokens.length) merged.push(code[a]!.start <= commentTokens[b]!.start ? code[a++]! : commentTokens[b++]!);
+  while (a < code.length) merged.push(code[a++]!);
+  while (b < commentTokens.length) merged.push(commentTokens[b++]!);
+  return merged;
+}
+
+/** Fills shared.tokens: the code and comment tokens with formatting tokens from the gaps between them. */
+function fillGaps(shared: LayoutFile, merged: readonly LayoutToken[], bodies: readonly Span[]): void {
+  const all = shared.tokens;
   let pos = 0;
-  const gap = (from: number, to: number): void => {
-    let p = from;
-    while (p < to) {
-      if (inBody(p)) {
-        const b = bodies.find((x) => p >= x.start && p < x.end)!;
-        p = Math.min(to, b.end);
-        continue;
-      }
-      const ch = text.charCodeAt(p);
-      if (ch === 10) {
-        all.push(mk("NEWLINE", "\n", p, p + 1));
-        p++;
-      } else if (ch === 13 && text.charCodeAt(p + 1) === 10) {
-        all.push(mk("NEWLINE", "\r\n", p, p + 2));
-        p += 2;
-      } else if (!isBlank(ch)) {
-        p++; // e.g. the `}` closing an interpolation: not a token in puppet-lint either
-      } else {
-        let q = p;
-        while (q < to && isBlank(text.charCodeAt(q)) && !(text.charCodeAt(q) === 13 && text.charCodeAt(q + 1) === 10) && !inBody(q)) q++;
-        const atLineStart = p === 0 || text.charCodeAt(p - 1) === 10;
-        all.push(mk(atLineStart ? "INDENT" : "WHITESPACE", undefined, p, q));
-        p = q;
-      }
-    }
-  };
-  for (const t of merged) {
+  for (let i = 0; i < merged.length; i++) {
+    const t = merged[i]!;
     if (t.start < pos) continue; // overlapping (should not happen)
-    if (t.start > pos) gap(pos, t.start);
+    if (t.start > pos) gapTokens(shared, pos, t.start, bodies);
     all.push(t);
     pos = t.end;
   }
-  if (pos < text.length) gap(pos, text.length);
+  if (pos < shared.text.length) gapTokens(shared, pos, shared.text.length, bodies);
+}
 
-  // Positions (prev/next follow from the index) and line/column.
-  const starts = file.lineStarts;
+/** The heredoc body containing `off`, if any. */
+function bodyAt(bodies: readonly Span[], off: number): Span | undefined {
+  for (let i = 0; i < bodies.length; i++) if (off >= bodies[i]!.start && off < bodies[i]!.end) return bodies[i];
+  return undefined;
+}
+
+/** NEWLINE, INDENT and WHITESPACE tokens for the text [from, to) (never inside a heredoc body). */
+function gapTokens(shared: LayoutFile, from: number, to: number, bodies: readonly Span[]): void {
+  const text = shared.text;
+  const all = shared.tokens;
+  const heredocs = bodies.length > 0;
+  let p = from;
+  while (p < to) {
+    const body = heredocs ? bodyAt(bodies, p) : undefined;
+    if (body !== undefined) {
+      p = Math.min(to, body.end);
+      continue;
+    }
+    const ch = text.charCodeAt(p);
+    if (ch === 10) {
+      all.push(new LayoutToken("NEWLINE", "\n", p, p + 1, shared));
+      p++;
+    } else if (ch === 13 && text.charCodeAt(p + 1) === 10) {
+      all.push(new LayoutToken("NEWLINE", "\r\n", p, p + 2, shared));
+      p += 2;
+    } else if (!isBlank(ch)) {
+      p++; // e.g. the `}` closing an interpolation: not a token in puppet-lint either
+    } else {
+      let q = p;
+      while (q < to && isBlank(text.charCodeAt(q)) && !(text.charCodeAt(q) === 13 && text.charCodeAt(q + 1) === 10) && !(heredocs && bodyAt(bodies, q) !== undefined)) q++;
+      const atLineStart = p === 0 || text.charCodeAt(p - 1) === 10;
+      all.push(new LayoutToken(atLineStart ? "INDENT" : "WHITESPACE", undefined, p, q, shared));
+      p = q;
+    }
+  }
+}
+
+/** Index (prev/next follow from it), line and column of every token. */
+function setPositions(all: readonly LayoutToken[], starts: readonly number[]): void {
   let line = 0; // 0-based index into starts
   for (let i = 0; i < all.length; i++) {
     const t = all[i]!;
@@ -231,7 +267,6 @@ export function buildLayoutTokens(file: SourceFile, tokens: readonly Token[], co
     t.line = line + 1;
     t.column = t.start - starts[line]! + 1;
   }
-  return all;
 }
 
 /** The DQPRE that opens the string a DQMID/DQPOST at `i` belongs to. */
@@ -282,12 +317,11 @@ export function layoutOfType(layout: readonly LayoutToken[], ...types: string[])
 function mergeByIndex(a: readonly LayoutToken[], b: readonly LayoutToken[]): readonly LayoutToken[] {
   if (a.length === 0) return b;
   if (b.length === 0) return a;
-  const out = new Array<LayoutToken>(a.length + b.length);
+  const out: LayoutToken[] = [];
   let i = 0;
   let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = a[i]!.index < b[j]!.index ? a[i++]! : b[j++]!;
-  while (i < a.length) out[k++] = a[i++]!;
-  while (j < b.length) out[k++] = b[j++]!;
+  while (i < a.length && j < b.length) out.push(a[i]!.index < b[j]!.index ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
   return out;
 }

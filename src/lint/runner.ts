@@ -8,7 +8,7 @@ import type { Token } from "../lexer/lexer.js";
 import { parseManifest } from "../parser/parse.js";
 import type { SourceFile } from "../source/source-file.js";
 import { buildLayoutTokens, type LayoutToken } from "./layout-tokens.js";
-import type { LintLevel, LintRule, LintSettings, RuleContext } from "./rule.js";
+import type { LintLevel, LintRule, LintSettings, Report, RuleContext } from "./rule.js";
 
 export interface Finding {
   readonly check: string;
@@ -60,6 +60,53 @@ export function lintSource(file: SourceFile, fullpath: string, rules: readonly E
   return lintParsed(file, fullpath, parsed.program, parsed.tokens, parsed.comments, rules, settings);
 }
 
+/**
+ * What the rules see of one file. A class, so that `report`, `layout`, `nodes` and `parentOf` are
+ * the same functions for every file: per-file closures made V8 discard each rule's optimised code
+ * once per new closure ("wrong call target"), and recompile it.
+ */
+class FileContext implements RuleContext {
+  options: Readonly<Record<string, unknown>> = {};
+  current: EnabledRule | undefined = undefined;
+  readonly raw: Finding[] = [];
+  #layout: LayoutToken[] | undefined = undefined;
+  #nodes: Node[] | undefined = undefined;
+  #parents: Map<Node, Node> | undefined = undefined;
+  constructor(
+    readonly file: SourceFile,
+    readonly fullpath: string,
+    readonly tokens: readonly Token[],
+    readonly comments: readonly Token[],
+    readonly program: Program,
+    readonly settings: LintSettings,
+  ) {}
+  get layout(): LayoutToken[] {
+    return (this.#layout ??= buildLayoutTokens(this.file, this.tokens, this.comments));
+  }
+  get nodes(): Node[] {
+    return (this.#nodes ??= collectNodes(this.program));
+  }
+  parentOf(n: Node): Node | undefined {
+    if (this.#parents === undefined) {
+      const walk = { map: new Map<Node, Node>(), parent: this.program as Node };
+      for (const node of this.nodes) {
+        walk.parent = node;
+        forEachChild(node, setParent, walk);
+      }
+      this.#parents = walk.map;
+    }
+    return this.#parents.get(n);
+  }
+  report(r: Report): void {
+    const er = this.current!;
+    this.raw.push(mkFinding(this.file, er.rule.meta.name, r.level ?? er.level, r.message, r.start, r.end ?? r.start, r.fix));
+  }
+}
+
+function setParent(child: Node, c: { map: Map<Node, Node>; parent: Node }): void {
+  c.map.set(child, c.parent);
+}
+
 export function lintParsed(
   file: SourceFile,
   fullpath: string,
@@ -69,53 +116,15 @@ export function lintParsed(
   rules: readonly EnabledRule[],
   settings: LintSettings,
 ): FileLintResult {
-  let layout: LayoutToken[] | undefined;
-  let parents: Map<Node, Node> | undefined;
-  let nodes: Node[] | undefined;
-  const buildNodes = (): void => {
-    nodes = collectNodes(program);
-  };
-  const buildParents = (): void => {
-    const map = new Map<Node, Node>();
-    for (const n of ctx0nodes()) forEachChild(n, (c, parent) => map.set(c, parent), n);
-    parents = map;
-  };
-  const ctx0nodes = (): Node[] => {
-    if (!nodes) buildNodes();
-    return nodes!;
-  };
-  const raw: Finding[] = [];
   // One context for all rules (a file can have dozens of rules; no per-rule closures).
-  let current: EnabledRule = rules[0]!;
-  const ctx: RuleContext & { options: Readonly<Record<string, unknown>> } = {
-    file,
-    fullpath,
-    tokens,
-    comments,
-    program,
-    get layout() {
-      return (layout ??= buildLayoutTokens(file, tokens, comments));
-    },
-    parentOf(n: Node) {
-      if (!parents) buildParents();
-      return parents!.get(n);
-    },
-    get nodes() {
-      return ctx0nodes();
-    },
-    options: {},
-    settings,
-    report(r) {
-      raw.push(mkFinding(file, current.rule.meta.name, r.level ?? current.level, r.message, r.start, r.end ?? r.start, r.fix));
-    },
-  };
+  const ctx = new FileContext(file, fullpath, tokens, comments, program, settings);
   for (const er of rules) {
-    current = er;
+    ctx.current = er;
     ctx.options = er.options;
     er.rule.check(ctx);
   }
   const enabled = new Set(rules.map((r) => r.rule.meta.name));
-  return applyControlComments(file, comments, raw, enabled);
+  return applyControlComments(file, comments, ctx.raw, enabled);
 }
 
 export function mkFinding(file: SourceFile, check: string, severity: LintLevel, message: string, start: number, end: number, fix?: readonly TextEdit[]): Finding {
