@@ -114,33 +114,18 @@ function isDefinitionWithBody(n: A.Node): n is DefinitionNode {
 }
 
 /** Expressions without side effects ("idem"): a value produced and forgotten when not last in a block. */
+/** Kinds that only produce a value (checker4_0's idem): a Set lookup, not a 25-way string switch. */
+const IDEM_KINDS: ReadonlySet<string> = new Set([
+  "LiteralString", "LiteralInteger", "LiteralFloat", "LiteralBoolean", "LiteralUndef", "LiteralDefault",
+  "LiteralRegularExpression", "LiteralList", "LiteralHash", "QualifiedName", "QualifiedReference",
+  "VariableExpression", "ConcatenatedString", "HeredocExpression", "ArithmeticExpression",
+  "ComparisonExpression", "InExpression", "AndExpression", "OrExpression", "NotExpression",
+  "UnaryMinusExpression", "AccessExpression", "SelectorExpression", "Nop",
+]);
+
 function isIdem(e: A.Expression): boolean {
+  if (IDEM_KINDS.has(e.kind)) return true;
   switch (e.kind) {
-    case "LiteralString":
-    case "LiteralInteger":
-    case "LiteralFloat":
-    case "LiteralBoolean":
-    case "LiteralUndef":
-    case "LiteralDefault":
-    case "LiteralRegularExpression":
-    case "LiteralList":
-    case "LiteralHash":
-    case "QualifiedName":
-    case "QualifiedReference":
-    case "VariableExpression":
-    case "ConcatenatedString":
-    case "HeredocExpression":
-    case "ArithmeticExpression":
-    case "ComparisonExpression":
-    case "InExpression":
-    case "AndExpression":
-    case "OrExpression":
-    case "NotExpression":
-    case "UnaryMinusExpression":
-    case "AccessExpression":
-    case "SelectorExpression":
-    case "Nop":
-      return true;
     case "ParenthesizedExpression":
       return isIdem(e.expr);
     case "IfExpression":
