@@ -25,6 +25,11 @@ export interface LintJob {
   readonly fix: boolean;
   /** `--stdin-filename`: the path stdin's text stands for (messages and autoloader_layout). */
   readonly stdinPath?: string;
+  /**
+   * False when the report needs no code frames (json, sarif, junit, ...): a file's text is then not
+   * kept, only the lines its findings are on, so a huge tree full of findings fits in memory.
+   */
+  readonly keepText?: boolean;
 }
 
 export interface FileOutcome {
@@ -32,6 +37,8 @@ export interface FileOutcome {
   readonly path: string;
   /** The original text (kept only when needed for display or fixing). */
   readonly text: string;
+  /** When the text is not kept: the text of each line a finding is on. */
+  readonly lines?: Readonly<Record<number, string>>;
   readonly findings: Finding[];
   readonly ignored: Finding[];
   readonly fixed: Finding[];
@@ -65,7 +72,28 @@ export function lintOne(index: number, path: string, text: string | undefined, j
     };
   }
   const r = lintSource(file, fullpath, rules, job.settings);
+  if (job.keepText === false) {
+    // Copies, not slices: a sliced string keeps the whole file text alive.
+    const lines: Record<number, string> = {};
+    for (const f of r.findings) lines[f.line] ??= detach(file.lineText(f.line));
+    for (const f of r.ignored) lines[f.line] ??= detach(file.lineText(f.line));
+    return { index, path, text: "", lines, findings: r.findings.map(detachFinding), ignored: r.ignored.map(detachFinding), fixed: [], parsed: r.parsed };
+  }
   return { index, path, text: src, findings: r.findings, ignored: r.ignored, fixed: [], parsed: r.parsed };
+}
+
+/**
+ * A copy of a string that does not share memory with the string it was cut from. V8 represents
+ * `slice()` results (and concatenations) as views of their source, so a finding's message or a
+ * line's text would keep the whole file's text alive.
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : (" " + s).slice(1);
+}
+
+function detachFinding(f: Finding): Finding {
+  const fix = f.fix?.map((e) => ({ ...e, text: detach(e.text) }));
+  return { ...f, message: detach(f.message), ...(fix ? { fix } : {}) };
 }
 
 /** From this many files on, the JIT warm-up (a few ms) pays for itself. */

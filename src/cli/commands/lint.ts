@@ -178,7 +178,9 @@ async function runLint(paths: string[], opts: LintOptions, cmd: Command): Promis
   const { lintFiles } = await import("../../lint/lint-files.js");
   const outcomes = await lintFiles(
     files,
-    { rules: enabled.map((e) => ({ name: e.rule.meta.name, level: e.level, options: e.options })), settings: { relative: opts.relative ?? config.relative, modules }, fix, stdinPath: opts.stdinFilename },
+    { rules: enabled.map((e) => ({ name: e.rule.meta.name, level: e.level, options: e.options })), settings: { relative: opts.relative ?? config.relative, modules }, fix, stdinPath: opts.stdinFilename,
+      // Code frames (text output, also printed beside --output-file) need the whole text; the other formats only finding lines.
+      keepText: format === "text" || !!opts.outputFile },
     stdinText,
     opts.jobs ? Number(opts.jobs) : undefined,
   );
@@ -199,8 +201,10 @@ async function runLint(paths: string[], opts: LintOptions, cmd: Command): Promis
       else writeFileAtomic(o.path, o.fixedText);
     }
     if (o.refused) notes.push(createDiagnostic("CFG5105", { args: { path: o.path, reason: o.refused } }));
+    const lines = o.lines;
     reports.push({
       file,
+      lineText: lines ? (line: number) => lines[line] ?? "" : (line: number) => file.lineText(line),
       path: display(o.path),
       findings: o.findings.filter((f) => showKind(f.severity)),
       fixed: opts.fixDryRun ? [] : o.fixed,

@@ -6,7 +6,7 @@ import { allFindings, type FormatInput } from "./types.js";
 export function formatCodeclimate(input: FormatInput): string {
   const seen = new Map<string, number>();
   const issues = allFindings(input).map(({ report, finding: f }) => {
-    const base = `${f.check}\0${report.path}\0${report.file.lineText(f.line).trim()}`;
+    const base = `${f.check}\0${report.path}\0${report.lineText(f.line).trim()}`;
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     return {

@@ -31,7 +31,7 @@ export function formatSarif(input: FormatInput): string {
       },
     ],
     partialFingerprints: {
-      primaryLocationLineHash: createHash("sha256").update(`${f.check}\0${report.file.lineText(f.line).trim()}`).digest("hex").slice(0, 32),
+      primaryLocationLineHash: createHash("sha256").update(`${f.check}\0${report.lineText(f.line).trim()}`).digest("hex").slice(0, 32),
     },
   }));
   const log = {

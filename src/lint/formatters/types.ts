@@ -3,7 +3,10 @@ import type { RuleMeta } from "../rule.js";
 import type { Finding } from "../runner.js";
 
 export interface LintFileReport {
+  /** The file (its text is empty when the format needs no code frames; use lineText). */
   readonly file: SourceFile;
+  /** The text of a 1-based line of the file (kept for the lines findings are on). */
+  lineText(line: number): string;
   /** Path as shown (relative to the working directory where possible). */
   readonly path: string;
   readonly findings: readonly Finding[];
