@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { byLevel, cfgByLevel } from "./support/puppet-output.js";
 
 const fixtures = "tests/fixtures/apply/failures";
 const dir = "/tmp/cfg-failures"; // the manifest's own path
@@ -11,18 +12,6 @@ const facts = `${dir}-facts.json`;
 
 function apply(...extra: string[]) {
   return spawnSync(process.execPath, ["bin/cfg.mjs", "apply", `${fixtures}/site.pp`, "--node", "vm", "--facts", facts, "--vardir", `${dir}-var`, "--detailed-exitcodes", ...extra], { encoding: "utf8" });
-}
-
-/** Puppet prints everything to one stream; cfg prints errors and warnings to stderr. Compare per level. */
-function split(lines: string[]): { out: string[]; err: string[] } {
-  const kept = lines.filter((l) => l && !l.startsWith("Notice: Compiled catalog") && !l.startsWith("Notice: Applied catalog"));
-  return { out: kept.filter((l) => l.startsWith("Notice:")), err: kept.filter((l) => !l.startsWith("Notice:")) };
-}
-
-function cfgLines(r: { stdout: string; stderr: string }): { out: string[]; err: string[] } {
-  const out = r.stdout.split("\n");
-  const end = out.findIndex((l) => l.startsWith("Notice: Applied catalog"));
-  return split([...out.slice(0, end), ...r.stderr.split("\n")]);
 }
 
 describe("failure isolation against puppet apply", () => {
@@ -37,7 +26,7 @@ describe("failure isolation against puppet apply", () => {
   it("first run: applies what it can, skips the dependents of the failure", () => {
     const r = apply("--report", `${dir}-report.json`);
     expect(r.status).toBe(6);
-    expect(cfgLines(r)).toEqual(split(readFileSync(`${fixtures}/puppet-run1.txt`, "utf8").split("\n")));
+    expect(cfgByLevel(r)).toEqual(byLevel(readFileSync(`${fixtures}/puppet-run1.txt`, "utf8").split("\n")));
     expect(existsSync(`${dir}/d.txt`)).toBe(true);
     expect(existsSync(`${dir}/c.txt`)).toBe(false);
     expect(r.stdout).toContain("Summary: 8 resources: 5 changed, 1 failed, 2 skipped, 0 in sync");
@@ -52,6 +41,6 @@ describe("failure isolation against puppet apply", () => {
   it("second run: only the notify and the failure again", () => {
     const r = apply();
     expect(r.status).toBe(6);
-    expect(cfgLines(r)).toEqual(split(readFileSync(`${fixtures}/puppet-run2.txt`, "utf8").split("\n")));
+    expect(cfgByLevel(r)).toEqual(byLevel(readFileSync(`${fixtures}/puppet-run2.txt`, "utf8").split("\n")));
   });
 });

@@ -106,18 +106,13 @@ export function forEachChild<C>(n: Node, f: (child: Node, context: C) => void, c
 }
 
 export function childNodes(n: Node): Node[] {
-  const keys = CHILD_KEYS[n.kind];
-  if (keys === undefined) return genericChildNodes(n);
   const out: Node[] = [];
-  const rec = n as unknown as Record<string, unknown>;
-  for (let i = 0; i < keys.length; i++) {
-    const v = rec[keys[i]!];
-    if (v === undefined || v === null) continue;
-    if (Array.isArray(v)) {
-      for (let j = 0; j < v.length; j++) if (isNode(v[j])) out.push(v[j] as Node);
-    } else if (isNode(v)) out.push(v);
-  }
+  forEachChild(n, pushTo, out);
   return out;
+}
+
+function pushTo(child: Node, out: Node[]): void {
+  out.push(child);
 }
 
 /** Every node under `root` in pre-order (parents before children, children in source order),

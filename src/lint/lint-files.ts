@@ -11,6 +11,7 @@ import { fixSource } from "./fix.js";
 import type { LintLevel, LintSettings } from "./rule.js";
 import { RULES_BY_NAME } from "./rules/index.js";
 import { lintSource, type EnabledRule, type Finding } from "./runner.js";
+import { WARM_UP_MIN_FILES } from "../parser/warm-up.js";
 import { WARM_UP_LINT_MANIFEST } from "./warm-up.js";
 
 export interface RuleSpec {
@@ -95,9 +96,6 @@ function detachFinding(f: Finding): Finding {
   const fix = f.fix?.map((e) => ({ ...e, text: detach(e.text) }));
   return { ...f, message: detach(f.message), ...(fix ? { fix } : {}) };
 }
-
-/** From this many files on, the JIT warm-up (a few ms) pays for itself. */
-const WARM_UP_MIN_FILES = 20;
 
 /**
  * Lints the warm-up manifest once and discards the result, so that V8 has type feedback for every

@@ -10,7 +10,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../source/source-file.js";
 import { readSource } from "../cli/read-input.js";
 import { parseEpp, parseManifest } from "./parse.js";
-import { warmUpParser } from "./warm-up.js";
+import { WARM_UP_MIN_FILES, warmUpParser } from "./warm-up.js";
 
 export interface PlainDiagnostic {
   path?: string;
@@ -30,9 +30,6 @@ export function validatePath(path: string): Diagnostic[] {
   const r = readSource(path);
   return r.file ? [...r.diagnostics, ...validateOne(r.file)] : r.diagnostics;
 }
-
-/** From this many files on, the JIT warm-up (a few ms) pays for itself. */
-const WARM_UP_MIN_FILES = 20;
 
 /** Below this many files a second thread does not pay for its start-up (~40 ms). */
 const PARALLEL_MIN_FILES = 64;

@@ -308,7 +308,6 @@ const rvalue = (e: A.Expression) => {
 const isDefinitionKind = (k: string) =>
   k === "HostClassDefinition" || k === "ResourceTypeDefinition" || k === "NodeDefinition" || k === "FunctionDefinition" || k === "TypeAlias";
 
-/** The checks of one node; kept apart from the walk so the walk stays small for the JIT. */
 // The checks per node kind, each its own small function: one big switch was recompiled by V8's
 // optimizing compiler again and again as new node shapes reached it (~50 ms on the corpus).
 // Each takes the node of its own kind; `visit` looks the function up by that kind.

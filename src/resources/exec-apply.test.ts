@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { byLevel, cfgByLevel } from "../../tests/support/puppet-output.js";
 
 const fixtures = "tests/fixtures/resources/exec/e2e";
 const dir = "/tmp/cfg-exec-e2e"; // the manifest's own path
@@ -12,18 +13,6 @@ const facts = `${dir}-facts.json`;
 
 function apply(...extra: string[]) {
   return spawnSync(process.execPath, ["bin/cfg.mjs", "apply", `${fixtures}/site.pp`, "--node", "vm", "--facts", facts, "--vardir", `${dir}-var`, "--detailed-exitcodes", ...extra], { encoding: "utf8" });
-}
-
-/** Puppet prints everything to one stream; cfg prints errors to stderr. Compare per level. */
-function split(lines: string[]): { out: string[]; err: string[] } {
-  const kept = lines.filter((l) => l && !l.startsWith("Notice: Compiled catalog") && !l.startsWith("Notice: Applied catalog"));
-  return { out: kept.filter((l) => l.startsWith("Notice:")), err: kept.filter((l) => !l.startsWith("Notice:")) };
-}
-
-function cfgLines(r: { stdout: string; stderr: string }): { out: string[]; err: string[] } {
-  const out = r.stdout.split("\n");
-  const end = out.findIndex((l) => l.startsWith("Notice: Applied catalog"));
-  return split([...out.slice(0, end), ...r.stderr.split("\n")]);
 }
 
 describe("exec against puppet apply, two runs", () => {
@@ -37,13 +26,13 @@ describe("exec against puppet apply, two runs", () => {
 
   it("noop first: Puppet's lines (checks run, commands do not), nothing created", () => {
     const r = apply("--noop");
-    expect(cfgLines(r)).toEqual(split(readFileSync(`${fixtures}/puppet-noop.txt`, "utf8").split("\n")));
+    expect(cfgByLevel(r)).toEqual(byLevel(readFileSync(`${fixtures}/puppet-noop.txt`, "utf8").split("\n")));
     expect(existsSync(dir)).toBe(false);
   });
 
   it("first run: Puppet's lines, exit 6, the same files", () => {
     const r = apply();
-    expect(cfgLines(r)).toEqual(split(readFileSync(`${fixtures}/puppet-run1.txt`, "utf8").split("\n")));
+    expect(cfgByLevel(r)).toEqual(byLevel(readFileSync(`${fixtures}/puppet-run1.txt`, "utf8").split("\n")));
     expect(r.status).toBe(6);
     // rerun ran once (its unless passed on refresh), on-refresh ran on refresh, guarded-refresh did not (creates).
     expect(readFileSync(`${dir}/log`, "utf8")).toBe("rerun\nrefreshed\n");
@@ -54,7 +43,7 @@ describe("exec against puppet apply, two runs", () => {
 
   it("second run: only the two failing execs speak, exit 4", () => {
     const r = apply();
-    expect(cfgLines(r)).toEqual(split(readFileSync(`${fixtures}/puppet-run2.txt`, "utf8").split("\n")));
+    expect(cfgByLevel(r)).toEqual(byLevel(readFileSync(`${fixtures}/puppet-run2.txt`, "utf8").split("\n")));
     expect(r.status).toBe(4);
     expect(readFileSync(`${dir}/log`, "utf8")).toBe("rerun\nrefreshed\n");
   });
