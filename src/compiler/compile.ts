@@ -9,9 +9,6 @@ import { PuppetEvalError, valueToString } from "./value-ops.js";
 import { EvalError, Evaluator, type Resource } from "./evaluator.js";
 import { LookupError, HieraDataError } from "./hiera/index.js";
 
-/** Marks numbers that JSON.stringify cannot print as Puppet does (see stringifyValue). */
-const MARK = "\u0000";
-
 export interface CompileOptions {
   path: string;
   nodeName: string;
@@ -34,9 +31,9 @@ export interface CompileResult {
  */
 export class JsonFloat {
   constructor(readonly value: number) {}
-  /** Marked (inside stringifyCatalog only) so that it prints unquoted with its fraction; else the number. */
-  toJSON(): string | number {
-    return marking ? `${MARK}${this.value.toFixed(1)}${MARK}` : this.value;
+  /** Plain JSON.stringify prints the number; catalogJson prints it with its fraction. */
+  toJSON(): number {
+    return this.value;
   }
   valueOf(): number {
     return this.value;
@@ -44,7 +41,7 @@ export class JsonFloat {
 }
 /**
  * A Hash with integer-like keys ("80"), whose order a JavaScript object would not keep. Serialised
- * in order by stringifyCatalog; as a plain object (order lost) by JSON.stringify elsewhere.
+ * in order by catalogJson; as a plain object (order lost) by JSON.stringify elsewhere.
  */
 export class JsonOrderedHash {
   constructor(
@@ -52,19 +49,15 @@ export class JsonOrderedHash {
     readonly object: Record<string, unknown>,
   ) {}
   toJSON(): unknown {
-    if (!marking) return this.object;
-    const id = orderedHashes.length;
-    orderedHashes.push(this);
-    return `${MARK}H${id}${MARK}`;
+    return this.object;
   }
 }
-const orderedHashes: JsonOrderedHash[] = [];
 
 /** An Integer outside JavaScript's safe range (printed exactly). */
 export class JsonBigInt {
   constructor(readonly value: bigint) {}
-  toJSON(): string | number {
-    return marking ? `${MARK}${this.value.toString()}${MARK}` : Number(this.value);
+  toJSON(): number {
+    return Number(this.value);
   }
 }
 
@@ -78,6 +71,8 @@ interface DataContext {
   path: (string | number)[];
   where: string;
   warnings: string[];
+  /** Set when the data holds a JsonFloat, JsonBigInt or JsonOrderedHash (JSON.stringify would lose it). */
+  exact?: boolean;
 }
 
 function pathText(path: readonly (string | number)[]): string {
@@ -96,8 +91,16 @@ function toJson(v: Value, ctx?: DataContext): unknown {
     warnData(ctx, "the special value default", "default");
     return "default";
   }
-  if (typeof v === "bigint") return v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : new JsonBigInt(v);
-  if (typeof v === "number") return Number.isInteger(v) && Math.abs(v) < 1e16 ? new JsonFloat(v) : Number.isFinite(v) ? v : null;
+  if (typeof v === "bigint") {
+    if (v >= -9007199254740991n && v <= 9007199254740991n) return Number(v);
+    if (ctx) ctx.exact = true;
+    return new JsonBigInt(v);
+  }
+  if (typeof v === "number") {
+    if (!Number.isInteger(v) || Math.abs(v) >= 1e16) return Number.isFinite(v) ? v : null;
+    if (ctx) ctx.exact = true;
+    return new JsonFloat(v);
+  }
   if (typeof v === "string" || typeof v === "boolean") return v;
   if (Array.isArray(v)) {
     return v.map((x, i) => {
@@ -131,7 +134,9 @@ function toJson(v: Value, ctx?: DataContext): unknown {
       entries.push([key, jv]);
     }
     // JavaScript objects list integer-like keys first; Puppet keeps insertion order.
-    return integerLike ? new JsonOrderedHash(entries, o) : o;
+    if (!integerLike) return o;
+    if (ctx) ctx.exact = true;
+    return new JsonOrderedHash(entries, o);
   }
   if (v instanceof PSensitive) return toJson(v.value, ctx);
   if (v instanceof PResourceType && v.title !== undefined) return v.referenceString();
@@ -148,31 +153,78 @@ function toJson(v: Value, ctx?: DataContext): unknown {
   return valueToString(v);
 }
 
-/** Pretty JSON (2-space indent) indented by `pad`; special numbers unmarked (see JsonFloat.toJSON). */
-let marking = false;
-function stringifyValue(v: unknown, pad: string): string {
-  marking = true;
-  let text: string;
-  try {
-    text = JSON.stringify(v, null, 2);
-  } finally {
-    marking = false;
+/**
+ * JSON text as `JSON.stringify(v, null, 2)` prints it, indented by `pad`, except for the compiler's
+ * exact numbers: a JsonFloat keeps its fraction (`1.0`), a JsonBigInt prints all its digits, and a
+ * JsonOrderedHash keeps its key order (on one line, as `{"k": v, ...}` with compact values).
+ * Written out rather than built on JSON.stringify with a replacer: a replacer runs for every value
+ * and a post-pass over the text cost more than the printing itself.
+ */
+function prettyJson(v: unknown, pad: string): string {
+  if (typeof v === "string") return JSON.stringify(v);
+  if (typeof v !== "object" || v === null) return scalarJson(v);
+  if (Array.isArray(v)) {
+    if (v.length === 0) return "[]";
+    const inner = pad + "  ";
+    let out = "[\n" + inner + prettyItem(v[0], inner);
+    for (let i = 1; i < v.length; i++) out += ",\n" + inner + prettyItem(v[i], inner);
+    return out + "\n" + pad + "]";
   }
-  // Unmark: numbers print bare; ordered hashes are serialised here (their values may hold marks too).
-  for (let guard = 0; text.includes("\\u0000") && guard < 100; guard++) {
-    text = text.replace(/"\\u0000(H\d+|-?[0-9.e+]+)\\u0000"/g, (_m, x: string) => {
-      if (x[0] !== "H") return x;
-      const h = orderedHashes[Number(x.slice(1))]!;
-      marking = true;
-      try {
-        return `{${h.entries.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(", ")}}`;
-      } finally {
-        marking = false;
-      }
-    });
+  if (v instanceof JsonFloat) return v.value.toFixed(1);
+  if (v instanceof JsonBigInt) return v.value.toString();
+  if (v instanceof JsonOrderedHash) return orderedHashJson(v);
+  if (typeof (v as { toJSON?: unknown }).toJSON === "function") return prettyJson((v as { toJSON(): unknown }).toJSON(), pad);
+  const o = v as Record<string, unknown>;
+  const inner = pad + "  ";
+  let out = "";
+  for (const k in o) {
+    const x = o[k];
+    if (x === undefined || typeof x === "function" || typeof x === "symbol") continue;
+    out += (out ? ",\n" : "{\n") + inner + JSON.stringify(k) + ": " + prettyJson(x, inner);
   }
-  orderedHashes.length = 0;
-  return pad && text.includes("\n") ? text.replace(/\n/g, "\n" + pad) : text;
+  return out ? out + "\n" + pad + "}" : "{}";
+}
+
+/** An array element: what JSON.stringify prints for a value it cannot represent there. */
+function prettyItem(x: unknown, pad: string): string {
+  return x === undefined || typeof x === "function" || typeof x === "symbol" ? "null" : prettyJson(x, pad);
+}
+
+/** As prettyJson, without line breaks (`JSON.stringify(v)`): the values inside an ordered hash. */
+function compactJson(v: unknown): string {
+  if (typeof v === "string") return JSON.stringify(v);
+  if (typeof v !== "object" || v === null) return scalarJson(v);
+  if (Array.isArray(v)) {
+    let out = "[";
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      out += (i ? "," : "") + (x === undefined || typeof x === "function" || typeof x === "symbol" ? "null" : compactJson(x));
+    }
+    return out + "]";
+  }
+  if (v instanceof JsonFloat) return v.value.toFixed(1);
+  if (v instanceof JsonBigInt) return v.value.toString();
+  if (v instanceof JsonOrderedHash) return orderedHashJson(v);
+  if (typeof (v as { toJSON?: unknown }).toJSON === "function") return compactJson((v as { toJSON(): unknown }).toJSON());
+  const o = v as Record<string, unknown>;
+  let out = "";
+  for (const k in o) {
+    const x = o[k];
+    if (x === undefined || typeof x === "function" || typeof x === "symbol") continue;
+    out += (out ? "," : "{") + JSON.stringify(k) + ":" + compactJson(x);
+  }
+  return out ? out + "}" : "{}";
+}
+
+function orderedHashJson(h: JsonOrderedHash): string {
+  return `{${h.entries.map(([k, x]) => `${JSON.stringify(k)}: ${compactJson(x)}`).join(", ")}}`;
+}
+
+/** Numbers, booleans and null as JSON prints them (a non-finite number is null). */
+function scalarJson(v: unknown): string {
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "null";
+  if (typeof v === "boolean") return v ? "true" : "false";
+  return "null";
 }
 
 /**
@@ -190,15 +242,82 @@ export function* catalogChunks(catalog: unknown): Generator<string> {
     const sep = i < keys.length - 1 ? "," : "";
     if (Array.isArray(v) && v.length > 0 && (k === "resources" || k === "edges")) {
       yield `\n  ${JSON.stringify(k)}: [`;
-      for (let j = 0; j < v.length; j++) yield `\n    ${stringifyValue(v[j], "    ")}${j < v.length - 1 ? "," : ""}`;
+      yield* itemChunks(k, v);
       yield `\n  ]${sep}`;
-    } else yield `\n  ${JSON.stringify(k)}: ${stringifyValue(v, "  ")}${sep}`;
+    } else yield `\n  ${JSON.stringify(k)}: ${prettyJson(v, "  ")}${sep}`;
   }
   yield "\n}";
 }
 
+/** Resources and edges known to hold only what JSON.stringify prints as Puppet does (no exact numbers). */
+const plainData = new WeakSet<object>();
+const BATCH = 500;
+
+/**
+ * The items of the catalog's `key` array, each as `\n    {...}` with a comma after all but the last.
+ * Runs of plain items are printed by one native JSON.stringify call (much faster than printing
+ * item by item): `{"key": [run]}` pretty-printed puts the items at the catalog's indentation, and
+ * its first and last lines are cut off.
+ */
+function* itemChunks(key: string, items: readonly unknown[]): Generator<string> {
+  const head = `{\n  ${JSON.stringify(key)}: [`.length;
+  const tail = "\n  ]\n}".length;
+  let i = 0;
+  while (i < items.length) {
+    let j = i;
+    while (j < items.length && j - i < BATCH && plainData.has(items[j] as object)) j++;
+    if (j > i) {
+      const text = JSON.stringify({ [key]: items.slice(i, j) }, null, 2);
+      yield text.slice(head, text.length - tail) + (j < items.length ? "," : "");
+      i = j;
+    } else {
+      yield `\n    ${prettyJson(items[i], "    ")}${i < items.length - 1 ? "," : ""}`;
+      i++;
+    }
+  }
+}
+
+/**
+ * The catalog as plain data, exactly what `JSON.parse(stringifyCatalog(catalog))` gives (numbers
+ * as JavaScript numbers, fresh objects), without printing and re-reading the text.
+ */
+export function catalogData(v: unknown): unknown {
+  if (typeof v !== "object" || v === null) return typeof v === "number" ? plainNumber(v) : v;
+  if (Array.isArray(v)) {
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      out[i] = x === undefined || typeof x === "function" || typeof x === "symbol" ? null : catalogData(x);
+    }
+    return out;
+  }
+  if (v instanceof JsonFloat) return plainNumber(v.value);
+  if (v instanceof JsonBigInt) return Number(v.value);
+  if (v instanceof JsonOrderedHash) return catalogData(Object.fromEntries(v.entries));
+  if (typeof (v as { toJSON?: unknown }).toJSON === "function") return catalogData((v as { toJSON(): unknown }).toJSON());
+  const o = v as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k in o) {
+    const x = o[k];
+    if (x === undefined || typeof x === "function" || typeof x === "symbol") continue;
+    out[k] = catalogData(x);
+  }
+  return out;
+}
+
+/** A number as its JSON text reads back: -0 prints as 0, and what JSON cannot print as null. */
+function plainNumber(n: number): number | null {
+  return n === 0 ? 0 : Number.isFinite(n) ? n : null;
+}
+
 export function stringifyCatalog(v: unknown): string {
   return [...catalogChunks(v)].join("");
+}
+
+function plainEdge(source: string, target: string): { source: string; target: string } {
+  const e = { source, target };
+  plainData.add(e);
+  return e;
 }
 
 function resourceJson(r: Resource, warnings: string[]): Record<string, unknown> {
@@ -221,6 +340,7 @@ function resourceJson(r: Resource, warnings: string[]): Record<string, unknown> 
   }
   if (sensitive.length) o.sensitive_parameters = sensitive;
   if (Object.keys(params).length) o.parameters = params;
+  if (!ctx.exact) plainData.add(o);
   return o;
 }
 
@@ -283,7 +403,7 @@ export function compile(opts: CompileOptions): CompileResult {
     catalog_format: 2,
     environment,
     resources: resources.map((r) => resourceJson(r, dataWarnings)),
-    edges: ev.edges.filter(([a, b]) => live.has(a) && live.has(b)).map(([a, b]) => ({ source: a.ref, target: b.ref })),
+    edges: ev.edges.filter(([a, b]) => live.has(a) && live.has(b)).map(([a, b]) => plainEdge(a.ref, b.ref)),
     classes: ev.classes,
   };
   return { catalog, diagnostics: [], log: [...ev.logs, ...dataWarnings] };

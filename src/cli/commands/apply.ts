@@ -137,7 +137,7 @@ async function runApply(path: string | undefined, opts: Opts): Promise<number> {
       return EXIT_INPUT_ERROR;
     }
     if (!manifest.endsWith(".pp")) environmentDir = manifest;
-    const { compile, stringifyCatalog } = await import("../../compiler/compile.js");
+    const { compile, catalogData: plainCatalog } = await import("../../compiler/compile.js");
     const r = compile({ path: manifest, nodeName, facts, modulepath: modulepath.length ? modulepath : undefined, environment: opts.environment });
     if (tmp) rmSync(tmp, { recursive: true, force: true });
     for (const l of r.log) process.stderr.write(l + "\n");
@@ -146,8 +146,8 @@ async function runApply(path: string | undefined, opts: Opts): Promise<number> {
       printCompileFailure(r);
       return EXIT_INPUT_ERROR;
     }
-    // The compiler's catalog holds exact numbers; its JSON text is the interchange format.
-    catalogData = JSON.parse(stringifyCatalog(r.catalog));
+    // The compiler's catalog holds exact numbers; the applier reads it as its JSON text would parse.
+    catalogData = plainCatalog(r.catalog);
     if (!modulepath.length && environmentDir) modulepath = [join(environmentDir, "modules")];
     const seconds = ((performance.now() - t0) / 1000).toFixed(2);
     process.stdout.write(`Notice: Compiled catalog for ${nodeName} in environment ${opts.environment} in ${seconds} seconds\n`);
