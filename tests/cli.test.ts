@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 
 const cfg = (args: string[], input?: string) =>
   spawnSync(process.execPath, ["bin/cfg.mjs", ...args], { encoding: "utf8", input });
@@ -8,7 +9,13 @@ describe("cfg CLI", () => {
   it("prints its version", () => {
     const r = cfg(["--version"]);
     expect(r.status).toBe(0);
-    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(r.stdout.trim()).toBe((JSON.parse(readFileSync("package.json", "utf8")) as { version: string }).version);
+  });
+
+  it("starts from the code cache that the build made (dist/cli.cache)", () => {
+    const r = spawnSync(process.execPath, ["bin/cfg.mjs", "--version"], { encoding: "utf8", env: { ...process.env, CFG_DEBUG_CODE_CACHE: "1" } });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("cfg: code cache used\n");
   });
 
   it("exits 2 on an unknown command", () => {

@@ -1,18 +1,12 @@
 // The `cfg` program. Commands live in commands/<name>.ts and export `register(program)`.
 // They are imported lazily: only the invoked command's module (and what it imports) is loaded,
 // which keeps `cfg --version` and small commands fast to start.
-import { setFlagsFromString } from "node:v8";
 import { Command, CommanderError } from "commander";
 import { EXIT_INTERNAL, EXIT_USAGE } from "./exit-codes.js";
+import { VERSION } from "./version.js";
 
-// cfg's runs are short and cold, so V8's optimizing compiler (a background thread) is a large share
-// of their CPU time, and it inlines so much into the big lexer, parser and lint-rule functions that
-// each compile takes tens of ms. A smaller inlining budget measured faster everywhere (module corpus,
-// 2 cores: validate 0.33 -> 0.28 s, lint 0.98 -> 0.87 s, 10k-resource compile 0.66 -> 0.63 s).
-// Set before any command module is loaded; worker threads share the process's flags.
-setFlagsFromString("--max-inlined-bytecode-size-cumulative=200");
+// V8 flags are set by bin/cfg.mjs, before this bundle is compiled.
 
-export const VERSION = "0.1.0";
 
 type Loader = () => Promise<{ register(program: Command): void }>;
 
@@ -26,7 +20,8 @@ const COMMANDS: Record<string, Loader> = {
   lint: () => import("./commands/lint.js"),
 };
 
-async function main(argv: string[]): Promise<void> {
+/** Runs one command line (bin/cfg.mjs's code-cache training run calls it several times). */
+export async function main(argv: string[]): Promise<void> {
   const program = new Command();
   program
     .name("cfg")
@@ -69,9 +64,11 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-main(process.argv).catch((e: unknown) => {
-  if (isBrokenPipe(e)) return;
-  process.stderr.write(`cfg: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.stderr.write("This is a bug in cfg; please report it with the input that caused it.\n");
-  process.exitCode = EXIT_INTERNAL;
-});
+if (!process.env.CFG_CODE_CACHE_TRAIN) {
+  main(process.argv).catch((e: unknown) => {
+    if (isBrokenPipe(e)) return;
+    process.stderr.write(`cfg: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write("This is a bug in cfg; please report it with the input that caused it.\n");
+    process.exitCode = EXIT_INTERNAL;
+  });
+}

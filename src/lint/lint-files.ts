@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import { decodeUtf8 } from "../cli/read-input.js";
 import { SourceFile } from "../source/source-file.js";
 import { fixSource } from "./fix.js";
@@ -129,7 +130,6 @@ export async function lintFiles(paths: readonly string[], job: LintJob, stdinTex
   const wp = paths.length >= PARALLEL_MIN_FILES && threads > 1 ? workerPath() : undefined;
   if (paths.length >= WARM_UP_MIN_FILES) warmUpLint(job, rules);
   if (!wp) return paths.map((p, i) => lintOne(i, p, p === "-" ? stdinText : undefined, job, rules));
-  const { Worker } = await import("node:worker_threads");
   // Interleave so every thread gets a similar mix of big and small files.
   const shares: number[][] = Array.from({ length: threads }, () => []);
   paths.forEach((_, i) => shares[i % threads]!.push(i));

@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { availableParallelism, loadavg } from "node:os";
+import { Worker } from "node:worker_threads";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourceFile } from "../source/source-file.js";
 import { readSource } from "../cli/read-input.js";
@@ -65,7 +66,6 @@ export async function validatePaths(paths: readonly string[]): Promise<Diagnosti
   const mine: string[] = [];
   const theirs: string[] = [];
   paths.forEach((p, i) => (i % 2 === 1 && p !== "-" ? theirs : mine).push(p));
-  const { Worker } = await import("node:worker_threads");
   const worker = new Worker(wp, { workerData: { paths: theirs } });
   const fromWorker = new Promise<PlainDiagnostic[]>((resolve, reject) => {
     worker.once("message", (m: PlainDiagnostic[]) => resolve(m));

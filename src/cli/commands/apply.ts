@@ -9,6 +9,7 @@ import { performance } from "node:perf_hooks";
 import { createDiagnostic } from "../../diagnostics/diagnostic.js";
 import { renderDiagnosticsText } from "../../diagnostics/render-text.js";
 import { writeFileAtomic } from "../../util/atomic-write.js";
+import { VERSION } from "../version.js";
 import { EXIT_INPUT_ERROR, EXIT_OK, EXIT_USAGE } from "../exit-codes.js";
 
 interface Opts {
@@ -215,8 +216,7 @@ async function runApply(path: string | undefined, opts: Opts): Promise<number> {
   const summary = summarize(result);
   process.stdout.write(renderSummary(result, summary, { noop: !!opts.noop, seconds: result.evaluationSeconds }));
   if (opts.report) {
-    const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-    const report = buildReport(catalog, result, { noop: !!opts.noop, configRetrievalSeconds, totalSeconds, startTime: start, cfgVersion: version });
+    const report = buildReport(catalog, result, { noop: !!opts.noop, configRetrievalSeconds, totalSeconds, startTime: start, cfgVersion: VERSION });
     writeFileAtomic(opts.report, JSON.stringify(report, null, 2) + "\n");
   }
   return opts.detailedExitcodes ? detailedExitCode(summary) : EXIT_OK;
