@@ -6,7 +6,7 @@ import { availableParallelism, loadavg } from "node:os";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { decodeUtf8 } from "../cli/read-input.js";
+import { decodeUtf8, readFileBytes } from "../cli/read-input.js";
 import { SourceFile } from "../source/source-file.js";
 import { fixSource } from "./fix.js";
 import type { LintLevel, LintSettings } from "./rule.js";
@@ -58,7 +58,7 @@ export function lintOne(index: number, path: string, text: string | undefined, j
   let src = text;
   if (src === undefined) {
     try {
-      src = decodeUtf8(readFileSync(path)).text;
+      src = decodeUtf8(readFileBytes(path)).text;
     } catch (e) {
       return { index, path, text: "", findings: [], ignored: [], fixed: [], readError: (e as Error).message, parsed: false };
     }
