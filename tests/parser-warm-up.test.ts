@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { SourceFile } from "../src/source/source-file.js";
 import { parseEpp, parseManifest } from "../src/parser/parse.js";
-import { WARM_UP_EPP, WARM_UP_MANIFEST } from "../src/parser/warm-up.js";
+import { WARM_UP_ENDINGS, WARM_UP_EPP, WARM_UP_MANIFEST } from "../src/parser/warm-up.js";
 import { WARM_UP_LINT_MANIFEST } from "../src/lint/warm-up.js";
 
 describe("parser warm-up tour", () => {
@@ -13,6 +13,12 @@ describe("parser warm-up tour", () => {
   });
   it("the EPP template parses without diagnostics", () => {
     expect(parseEpp(new SourceFile("tour.epp", WARM_UP_EPP)).diagnostics).toEqual([]);
+  });
+  it("the endings (files that stop right after a token) parse without diagnostics", () => {
+    for (const text of WARM_UP_ENDINGS) {
+      expect(text.endsWith("\n")).toBe(false);
+      expect(parseManifest(new SourceFile("end.pp", text)).diagnostics).toEqual([]);
+    }
   });
   it("uses the constructs the lexer and parser branch on", () => {
     for (const s of ["@(", "<<|", "<|", "~>", "@@", "=~", "${", "\\u{", "/^", "0x", "1.5e3", "|$", "?", "*"]) expect(WARM_UP_MANIFEST).toContain(s);

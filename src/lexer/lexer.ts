@@ -123,6 +123,15 @@ class LexError extends Error {
 /** Maps offsets of a processed (sub) string back to the original file (heredoc bodies). */
 type OffsetMap = (subOffset: number) => number;
 
+/**
+ * The character at `i`, or "" at and past the end. charAt past the end also gives "", but V8's
+ * optimized code assumes it stays in bounds and is thrown away (and compiled again) the first time
+ * it does not: hot code that can read past the end checks first.
+ */
+function charAtOrEnd(t: string, i: number): string {
+  return i < t.length ? t.charAt(i) : "";
+}
+
 export class Lexer {
   private pos = 0;
   private readonly queue: Token[] = [];
@@ -229,7 +238,7 @@ export class Lexer {
   }
 
   private peek(n = 0): string {
-    return this.text.charAt(this.pos + n);
+    return charAtOrEnd(this.text, this.pos + n);
   }
 
   private emit(kind: string, len: number, value?: unknown): Token {
@@ -242,7 +251,7 @@ export class Lexer {
 
   lexToken(): Token | undefined {
     const c = this.text.charAt(this.pos);
-    const n = this.text.charAt(this.pos + 1);
+    const n = charAtOrEnd(this.text, this.pos + 1);
     switch (c) {
       case ".":
         return this.emit("DOT", 1);
@@ -399,9 +408,9 @@ export class Lexer {
   }
 
   private colon(): Token {
-    const la = this.text.charAt(this.pos + 1);
+    const la = charAtOrEnd(this.text, this.pos + 1);
     if (la !== ":") return this.emit("COLON", 1);
-    const la2 = this.text.charAt(this.pos + 2);
+    const la2 = charAtOrEnd(this.text, this.pos + 2);
     if (la2 >= "A" && la2 <= "Z") {
       const len = matchLength(PATTERN_CLASSREF, this.text, this.pos);
       if (len > 0 && !this.text.startsWith("::", this.pos + len)) return this.emit("CLASSREF", len, this.text.slice(this.pos, this.pos + len));
@@ -424,7 +433,7 @@ export class Lexer {
     }
     // Not a number: report the whole run of word characters as Puppet does.
     const rest = /^\w+/.exec(this.text.slice(this.pos));
-    const v = rest ? rest[0] : this.text.charAt(this.pos);
+    const v = rest ? rest[0] : charAtOrEnd(this.text, this.pos);
     this.assertNumeric(v, this.pos);
     this.error(`Illegal number '${v}'`, this.pos, v.length);
   }
@@ -538,14 +547,14 @@ export class Lexer {
     // Puppet slurps with /(?:[^\\]|^)(?:[\\]{2})*(["]|[$]\{?)/ from here; its first alternative makes
     // a leading '"' content when a '"' or '$' follows: `""${x}"` is '"' + x, `"""` is '"', and the
     // same after an interpolation: `"${x}""` is x + '"'.
-    if (dq && t.charAt(i) === '"' && (t.charAt(i + 1) === '"' || t.charAt(i + 1) === "$")) {
+    if (dq && charAtOrEnd(t, i) === '"' && (charAtOrEnd(t, i + 1) === '"' || charAtOrEnd(t, i + 1) === "$")) {
       out += '"';
       i++;
     }
     // Plain text is copied in runs: `run` is where the current run of plain characters started.
     let run = i;
     for (;;) {
-      const c = t.charAt(i);
+      const c = charAtOrEnd(t, i);
       if (c === "") {
         if (dq) return undefined;
         this.pos = i;
@@ -553,7 +562,7 @@ export class Lexer {
       }
       if (c === "\\") {
         out += t.slice(run, i);
-        const d = t.charAt(i + 1);
+        const d = charAtOrEnd(t, i + 1);
         if (d === "") {
           out += c;
           i++;
@@ -575,7 +584,7 @@ export class Lexer {
           run = i;
           continue;
         }
-        const pair = d === "\r" && t.charAt(i + 2) === "\n" ? "\r\n" : d;
+        const pair = d === "\r" && charAtOrEnd(t, i + 2) === "\n" ? "\r\n" : d;
         if (escapes.includes(pair)) {
           switch (pair) {
             case "r":
@@ -609,7 +618,7 @@ export class Lexer {
       }
       if (interpolate && c === "$") {
         out += t.slice(run, i);
-        if (t.charAt(i + 1) === "{") {
+        if (charAtOrEnd(t, i + 1) === "{") {
           this.pos = i + 2;
           return { text: out, term: "${" };
         }
@@ -874,7 +883,7 @@ export class Lexer {
       }
       part = part.replace(/%%>/g, "%>");
       s += part;
-      const next = t.charAt(this.pos);
+      const next = charAtOrEnd(t, this.pos);
       if (next === "") {
         if (s.endsWith("<%")) return { mode: "error", text: s, issue: "Unbalanced embedded expression - opening <% and reaching end of input" };
         return { mode: "text", text: s };
