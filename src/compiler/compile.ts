@@ -67,9 +67,10 @@ export class JsonBigInt {
  * resets, so the paths grow from one warning to the next within a resource; reproduced as is.
  */
 interface DataContext {
-  prefix: string;
+  resource: Resource;
+  /** The message prefix (the resource's reference, then the paths of earlier warnings); made on the first warning. */
+  prefix?: string;
   path: (string | number)[];
-  where: string;
   warnings: string[];
   /** Set when the data holds a JsonFloat, JsonBigInt or JsonOrderedHash (JSON.stringify would lose it). */
   exact?: boolean;
@@ -81,8 +82,10 @@ function pathText(path: readonly (string | number)[]): string {
 
 function warnData(ctx: DataContext | undefined, what: string, asString: string): void {
   if (!ctx) return;
-  ctx.prefix += pathText(ctx.path);
-  ctx.warnings.push(`Warning: ${ctx.prefix} contains ${what}. It will be converted to the String '${asString}'${ctx.where}`);
+  ctx.prefix = (ctx.prefix ?? ctx.resource.ref) + pathText(ctx.path);
+  const r = ctx.resource;
+  const where = r.file !== undefined ? ` (file: ${r.file}, line: ${r.line})` : "";
+  ctx.warnings.push(`Warning: ${ctx.prefix} contains ${what}. It will be converted to the String '${asString}'${where}`);
 }
 
 function toJson(v: Value, ctx?: DataContext): unknown {
@@ -329,17 +332,20 @@ function resourceJson(r: Resource, warnings: string[]): Record<string, unknown> 
   o.exported = r.exported;
   o.kind = r.kind;
   const params: Record<string, unknown> = {};
-  const sensitive: string[] = [];
-  const ctx: DataContext = { prefix: r.ref, path: [], where: r.file !== undefined ? ` (file: ${r.file}, line: ${r.line})` : "", warnings };
-  for (const [k, v] of r.params) {
+  let count = 0;
+  let sensitive: string[] | undefined;
+  const ctx: DataContext = { resource: r, path: [], warnings };
+  for (const k of r.params.keys()) {
+    const v = r.params.get(k)!;
     if (v === null) continue;
-    if (v instanceof PSensitive) sensitive.push(k);
+    if (v instanceof PSensitive) (sensitive ??= []).push(k);
     ctx.path.push(k);
     params[k] = toJson(v, ctx);
     ctx.path.pop();
+    count++;
   }
-  if (sensitive.length) o.sensitive_parameters = sensitive;
-  if (Object.keys(params).length) o.parameters = params;
+  if (sensitive) o.sensitive_parameters = sensitive;
+  if (count) o.parameters = params;
   if (!ctx.exact) plainData.add(o);
   return o;
 }

@@ -111,9 +111,16 @@ export function interpolateValue(v: Value, scope: HieraScope, lookup: Interpolat
 
 /** Whether a template only reads node-global variables (facts, trusted, top scope): cacheable. */
 export function isGlobalTemplate(s: string): boolean {
-  for (const m of s.matchAll(INTERP)) {
-    const e = m[1]!.trim().replace(/^scope\(\s*['"](.*)['"]\s*\)$/, "$1");
-    if (!/^(::|facts\b|trusted\b|server_facts\b|literal\()/.test(e)) return false;
+  let global = globalTemplates.get(s);
+  if (global === undefined) {
+    global = true;
+    for (const m of s.matchAll(INTERP)) {
+      const e = m[1]!.trim().replace(/^scope\(\s*['"](.*)['"]\s*\)$/, "$1");
+      if (!/^(::|facts\b|trusted\b|server_facts\b|literal\()/.test(e)) global = false;
+    }
+    globalTemplates.set(s, global);
   }
-  return true;
+  return global;
 }
+/** Memo of isGlobalTemplate: a hierarchy's few paths are asked about on every lookup. */
+const globalTemplates = new Map<string, boolean>();

@@ -54,6 +54,7 @@ export class Hiera {
   private readonly fileCache = new Map<string, PHash | null>();
   private readonly layerCache = new Map<string, Layer | null>();
   private readonly locationCache = new Map<string, string[]>();
+  private readonly locationKeys = new WeakMap<object, string | null>();
   private readonly optionsCache = new Map<string, PHash>();
   /** Keys being looked up (to report recursion in interpolation). */
   private readonly active: string[] = [];
@@ -255,11 +256,17 @@ export class Hiera {
   private levelFiles(level: HierarchyLevel, scope: HieraScope): string[] {
     const out: string[] = [];
     for (const loc of level.locations) {
-      const cacheable = isGlobalTemplate(loc.template) && (loc.kind !== "mapped" || /^(facts|trusted|::)/.test(loc.variable));
-      const ck = `${level.datadir}\u0000${loc.kind}\u0000${loc.template}`;
-      const cached = cacheable ? this.locationCache.get(ck) : undefined;
+      // The cache key of a location whose files depend only on node-global data, else null.
+      let ck = this.locationKeys.get(loc);
+      if (ck === undefined) {
+        const cacheable = isGlobalTemplate(loc.template) && (loc.kind !== "mapped" || /^(facts|trusted|::)/.test(loc.variable));
+        ck = cacheable ? `${level.datadir}\u0000${loc.kind}\u0000${loc.template}` : null;
+        this.locationKeys.set(loc, ck);
+      }
+      const cacheable = ck !== null;
+      const cached = cacheable ? this.locationCache.get(ck!) : undefined;
       if (cached) {
-        out.push(...cached);
+        for (let i = 0; i < cached.length; i++) out.push(cached[i]!);
         continue;
       }
       const files: string[] = [];
@@ -285,7 +292,7 @@ export class Hiera {
           if (existsSync(f)) files.push(f);
         }
       }
-      if (cacheable) this.locationCache.set(ck, files);
+      if (cacheable) this.locationCache.set(ck!, files);
       out.push(...files);
     }
     return out;
