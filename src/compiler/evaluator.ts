@@ -1312,10 +1312,14 @@ export class Evaluator implements CallContext {
       }
     }
     if (name.includes("::")) {
-      const i = name.lastIndexOf("::");
-      const cls = name.slice(0, i).toLowerCase();
-      const vn = name.slice(i + 2);
-      const cs = this.classScopes.get(capitalizeTypeName(cls).toLowerCase());
+      let parts = qualifiedVariables.get(name);
+      if (parts === undefined) {
+        const i = name.lastIndexOf("::");
+        parts = [capitalizeTypeName(name.slice(0, i).toLowerCase()).toLowerCase(), name.slice(i + 2)];
+        qualifiedVariables.set(name, parts);
+      }
+      const vn = parts[1];
+      const cs = this.classScopes.get(parts[0]);
       if (cs && cs.vars.has(vn)) return cs.vars.get(vn)!;
       if (cs) {
         const v = cs.lookupLocal(vn);
@@ -2254,6 +2258,9 @@ export class Evaluator implements CallContext {
 }
 
 const lowerTypes = new Map<string, string>();
+/** `a::b::x` -> [the class scope key "a::b", "x"]: qualified variables are read over and over. */
+const qualifiedVariables = new Map<string, [string, string]>();
+
 function lowerType(t: string): string {
   let l = lowerTypes.get(t);
   if (l === undefined) {
