@@ -116,6 +116,29 @@ export function T(src: string): PType {
  * (`?` = optional, `*` = repeated optional, `+` = repeated required). Block: "&" (required) or "&?".
  */
 export function sig(spec: string, impl: FunctionImpl, blockParams?: readonly [number, number]): Dispatch {
+  return new LazySignature(spec, impl, blockParams);
+}
+
+/**
+ * A signature parsed on first use: the ~300 functions' signatures (and their types) would
+ * otherwise all be parsed when the compiler loads, though a compile calls a handful.
+ */
+class LazySignature implements Dispatch {
+  private parsed?: { params: ParamSpec[]; block: BlockSpec };
+  constructor(
+    private readonly spec: string,
+    readonly impl: FunctionImpl,
+    readonly blockParams?: readonly [number, number],
+  ) {}
+  get params(): readonly ParamSpec[] {
+    return (this.parsed ??= parseSignature(this.spec)).params;
+  }
+  get block(): BlockSpec {
+    return (this.parsed ??= parseSignature(this.spec)).block;
+  }
+}
+
+function parseSignature(spec: string): { params: ParamSpec[]; block: BlockSpec } {
   const params: ParamSpec[] = [];
   let block: BlockSpec = "none";
   for (const part of splitTop(spec)) {
@@ -138,7 +161,7 @@ export function sig(spec: string, impl: FunctionImpl, blockParams?: readonly [nu
       repeated: m[2] === "*" ? "optional" : m[2] === "+" ? "required" : undefined,
     });
   }
-  return { params, block, impl, blockParams };
+  return { params, block };
 }
 
 function splitTop(s: string): string[] {

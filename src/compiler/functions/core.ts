@@ -1,6 +1,6 @@
 // Puppet's core functions (section 5) that do not touch the catalog: strings, collections, numbers,
 // iteration, types, logging, digests, lookup. Semantics follow lib/puppet/functions/*.rb of Puppet 7.
-import { createHash } from "node:crypto";
+import { createHash } from "../../util/lazy-crypto.js";
 import { DEFAULT, PHash, PRegexp, PSensitive, type Value } from "../values.js";
 import {
   PType,

@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { MiniEvaluator } from "./test-support/mini-eval.js";
 import { valueToString } from "../value-ops.js";
 import { inferGeneralizedType } from "../../typecheck/types.js";
+import { functionNames, getFunction } from "./index.js";
 
 interface Probe {
   expr: string;
@@ -71,3 +72,14 @@ for (const file of ["functions", "types", "values", "stdlib", "aliases", "matrix
     }
   });
 }
+
+describe("function signatures", () => {
+  it("all parse (they are parsed on first call, so a typo would otherwise surface only then)", () => {
+    for (const name of functionNames()) {
+      for (const d of getFunction(name)!.dispatches) {
+        expect(() => [d.params, d.block]).not.toThrow();
+      }
+    }
+    expect(functionNames().length).toBeGreaterThan(100);
+  });
+});

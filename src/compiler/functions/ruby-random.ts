@@ -1,7 +1,7 @@
 // Ruby's Random (MT19937 seeded with init_by_array from the seed's 32-bit words, least
 // significant first) and Random#rand(Integer) (masked retry sampling, Ruby's limited_rand), so that
 // fqdn_rand() and stdlib's fqdn_rotate() give the same numbers as Puppet.
-import { createHash } from "node:crypto";
+import { createHash } from "../../util/lazy-crypto.js";
 
 class MT19937 {
   private readonly mt = new Uint32Array(624);

@@ -1,7 +1,7 @@
 // The most used puppetlabs-stdlib (8.x) functions that need no catalog access. Catalog functions
 // (ensure_packages, ensure_resource(s), create_resources, defined_with_params, getparam) are the
 // evaluator's. Error texts follow stdlib's Ruby sources.
-import { createHash } from "node:crypto";
+import { createHash } from "../../util/lazy-crypto.js";
 import { stringify as yamlStringify } from "yaml";
 import { PHash, PSensitive, type Value } from "../values.js";
 import { PType, inferType, isInstance, parseTypeString, describeMismatch } from "../../typecheck/types.js";

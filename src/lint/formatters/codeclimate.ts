@@ -1,6 +1,6 @@
 // Code Climate / GitLab Code Quality: warning -> minor, error -> major, category Style.
 // The fingerprint hashes check, path and the trimmed source line (stable when lines move).
-import { createHash } from "node:crypto";
+import { createHash } from "../../util/lazy-crypto.js";
 import { allFindings, type FormatInput } from "./types.js";
 
 export function formatCodeclimate(input: FormatInput): string {

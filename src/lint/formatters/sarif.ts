@@ -1,6 +1,6 @@
 // SARIF 2.1.0 for GitHub code scanning: rules from the checks that ran into results, full regions,
 // paths relative to %SRCROOT%, and a partial fingerprint so alerts dedupe across runs.
-import { createHash } from "node:crypto";
+import { createHash } from "../../util/lazy-crypto.js";
 import { allFindings, helpUri, type FormatInput } from "./types.js";
 
 export function formatSarif(input: FormatInput): string {
