@@ -795,27 +795,32 @@ export class Evaluator implements CallContext {
   private bindParams(params: readonly A.Parameter[], given: PHash | undefined, scope: Scope, label: string, className: string | undefined, file: SourceFile): void {
     const res = scope.resource!;
     if (given) {
-      for (const [k, v] of given) {
+      const names = parameterNames(params);
+      given.forEach((v, k) => {
         const key = k as string;
-        if (!params.some((p) => p.name === key) && !METAPARAMS.has(key) && !(key === "name" && !className)) {
+        const declared = names.has(key);
+        if (!declared && !METAPARAMS.has(key) && !(key === "name" && !className)) {
           throw new PuppetEvalError(`${label}: has no parameter named '${key}'`);
         }
-        if (v !== null && params.some((p) => p.name === key)) res.params.set(key, v);
-      }
+        if (v !== null && declared) res.params.set(key, v);
+      });
     }
     // Puppet's order of parameters in the catalog: given, then found in Hiera, then defaults.
-    const fromHiera: [string, Value][] = [];
-    const fromDefaults: [string, Value][] = [];
+    // (Names and values in separate arrays: no tuples to destructure on this hot path.)
+    const hieraNames: string[] = [];
+    const hieraValues: Value[] = [];
+    const defaultNames: string[] = [];
+    const defaultValues: Value[] = [];
     for (const p of params) {
       const givenKey = given?.has(p.name) ?? false;
       let v: Value | undefined = given?.get(p.name);
       if (v === null) v = undefined;
-      let source = v === undefined ? fromDefaults : undefined;
+      let source: "hiera" | "default" | undefined = v === undefined ? "default" : undefined;
       if (v === undefined && className) {
         const r = this.hiera.lookupClassParameter(`${className}::${p.name}`, this.hieraScope(scope));
         if (r.found) {
           v = r.value;
-          source = fromHiera;
+          source = "hiera";
         }
       }
       if (v === undefined && p.value) v = this.eval(p.value, scope);
@@ -835,12 +840,17 @@ export class Evaluator implements CallContext {
       }
       scope.vars.set(p.name, v);
       if (v !== null) {
-        if (source) source.push([p.name, v]);
-        else res.params.set(p.name, v);
+        if (source === "hiera") {
+          hieraNames.push(p.name);
+          hieraValues.push(v);
+        } else if (source === "default") {
+          defaultNames.push(p.name);
+          defaultValues.push(v);
+        } else res.params.set(p.name, v);
       }
     }
-    for (const [k, v] of fromHiera) res.params.set(k, v);
-    for (const [k, v] of fromDefaults) res.params.set(k, v);
+    for (let i = 0; i < hieraNames.length; i++) res.params.set(hieraNames[i]!, hieraValues[i]!);
+    for (let i = 0; i < defaultNames.length; i++) res.params.set(defaultNames[i]!, defaultValues[i]!);
     void file;
   }
 
@@ -853,7 +863,7 @@ export class Evaluator implements CallContext {
     r.scope = undefined;
     const scope = new Scope(this.nodeScope ?? this.topScope, r.ref, r, declScope, def.moduleName);
     const given = new PHash();
-    for (const [k, v] of r.params) given.set(k, v);
+    for (const k of r.params.keys()) given.set(k, r.params.get(k)!);
     this.withFile(def.file, () => {
       const saved = this.curScope;
       this.curScope = scope;
@@ -862,11 +872,7 @@ export class Evaluator implements CallContext {
         scope.vars.set("name", r.params.has("name") ? r.params.get("name")! : r.title);
         scope.vars.set("module_name", def.moduleName);
         scope.vars.set("caller_module_name", declScope.moduleName);
-        for (const p of d.parameters) {
-          if (p.name === "name" || p.name === "title") continue;
-        }
-        const params = d.parameters.filter((p) => p.name !== "name");
-        this.bindParams(params, given, scope, r.ref, undefined, def.file);
+        this.bindParams(defineParameters(d), given, scope, r.ref, undefined, def.file);
         this.evalBody(d.body, scope);
       } catch (e) {
         let msg: string | undefined;
@@ -2258,6 +2264,22 @@ export class Evaluator implements CallContext {
 }
 
 const lowerTypes = new Map<string, string>();
+/** A parameter list's names (bindParams checks every given attribute against them). */
+const parameterNameSets = new WeakMap<readonly A.Parameter[], Set<string>>();
+function parameterNames(params: readonly A.Parameter[]): Set<string> {
+  let names = parameterNameSets.get(params);
+  if (!names) parameterNameSets.set(params, (names = new Set(params.map((p) => p.name))));
+  return names;
+}
+
+/** A defined type's parameters other than `name` (bound from the instance's attributes). */
+const defineParameterLists = new WeakMap<A.ResourceTypeDefinition, A.Parameter[]>();
+function defineParameters(d: A.ResourceTypeDefinition): A.Parameter[] {
+  let params = defineParameterLists.get(d);
+  if (!params) defineParameterLists.set(d, (params = d.parameters.filter((p) => p.name !== "name")));
+  return params;
+}
+
 /** `a::b::x` -> [the class scope key "a::b", "x"]: qualified variables are read over and over. */
 const qualifiedVariables = new Map<string, [string, string]>();
 
