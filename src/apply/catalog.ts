@@ -184,9 +184,12 @@ export function loadCatalog(data: unknown): { catalog?: LoadedCatalog; problems:
 
 /** Puppet's path of a resource: "/Stage[main]/Main/File[/x]" (classes by title, "main" as "Main"). */
 export function containmentPath(catalog: LoadedCatalog, node: CatalogNode): string[] {
-  const parts: string[] = [];
-  for (let n: CatalogNode | undefined = node; n; n = n.parent === undefined ? undefined : catalog.nodes[n.parent]) {
-    parts.unshift(n.type === "Class" ? capitalizeType(n.title) : n.ref);
-  }
-  return parts;
+  const label = node.type === "Class" ? capitalizeType(node.title) : node.ref;
+  const parent = node.parent === undefined ? undefined : catalog.nodes[node.parent];
+  if (!parent) return [label];
+  // A container's path is shared by all it contains: made once (never handed out, so never mutated).
+  let prefix = containerPaths.get(parent);
+  if (!prefix) containerPaths.set(parent, (prefix = containmentPath(catalog, parent)));
+  return [...prefix, label];
 }
+const containerPaths = new WeakMap<CatalogNode, string[]>();

@@ -94,6 +94,14 @@ function quoted(v: unknown): string {
   return Array.isArray(v) ? displayValue(v) : `'${displayValue(v)}'`;
 }
 
+/** A type's attribute names as a Set, made once per type (the catalog check asks for every resource). */
+const attributeSets = new WeakMap<ResourceType, ReadonlySet<string>>();
+function attributeSet(type: ResourceType): ReadonlySet<string> {
+  let known = attributeSets.get(type);
+  if (!known) attributeSets.set(type, (known = new Set(type.attributes)));
+  return known;
+}
+
 /** Checks the whole catalog; returns every problem (empty when it can be applied). */
 export function checkCatalog(catalog: LoadedCatalog, types: ReadonlyMap<string, ResourceType>, graphProblems: { message: string; node?: CatalogNode }[]): CatalogRefusal[] {
   const problems: CatalogRefusal[] = [];
@@ -107,7 +115,7 @@ export function checkCatalog(catalog: LoadedCatalog, types: ReadonlyMap<string, 
       continue;
     }
     if (type.attributes.length) {
-      const known = new Set(type.attributes);
+      const known = attributeSet(type);
       for (const p of Object.keys(n.params)) {
         if (!known.has(p) && !METAPARAMETERS.has(p)) problems.push(at(n, `Invalid parameter '${p}' on ${n.ref}`));
       }
