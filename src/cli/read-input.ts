@@ -1,7 +1,8 @@
 // Reading user files for commands: never throws for a user's mistake; unreadable paths become diagnostics.
-import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import fg from "fast-glob";
 import { SourceFile } from "../source/source-file.js";
+import { readFileBytes } from "../util/read-file-bytes.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 
 export interface ReadResult {
@@ -24,32 +25,6 @@ export function decodeUtf8(buf: Uint8Array): { text: string; invalid: boolean } 
     }
   }
   return { text, invalid };
-}
-
-/** One buffer for all reads (grown as needed): the bytes are decoded before the next read. */
-let readBuffer = Buffer.allocUnsafe(1 << 16);
-
-/**
- * A file's bytes, valid until the next call: a batch of files is read without allocating (and
- * collecting) a buffer per file, and without the fstat that readFileSync makes.
- */
-export function readFileBytes(path: string): Uint8Array {
-  const fd = openSync(path, "r");
-  try {
-    let n = 0;
-    for (;;) {
-      if (n === readBuffer.length) {
-        const bigger = Buffer.allocUnsafe(readBuffer.length * 2);
-        readBuffer.copy(bigger);
-        readBuffer = bigger;
-      }
-      const got = readSync(fd, readBuffer, n, readBuffer.length - n, null);
-      if (got === 0) return readBuffer.subarray(0, n);
-      n += got;
-    }
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /**

@@ -19,6 +19,7 @@
 // group event values are names (so the engine's noop text reads as Puppet's), where Puppet's
 // report has ids; http(s) sources and other fileserver mounts than modules are refused at apply.
 import { createHash, randomBytes } from "node:crypto";
+import { readFileBytes } from "../util/read-file-bytes.js";
 import { chmodSync, chownSync, closeSync, cpSync, existsSync, fchmodSync, fchownSync, fsyncSync, lchownSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeSync, type Stats } from "node:fs";
 import { basename, dirname, join, posix } from "node:path";
 import { backupToBucket, copyPreserving, filesUnder, removeOldBackup } from "./file-bucket.js";
@@ -38,6 +39,8 @@ const ATTRIBUTES = [
 
 const CHECKSUMS = ["sha256", "sha256lite", "md5", "md5lite", "sha1", "sha1lite", "sha512", "sha384", "sha224", "mtime", "ctime", "none"];
 const TIME_CHECKSUMS = new Set(["none", "mtime", "ctime"]);
+/** Files up to this size are read into readFileBytes's shared buffer (larger ones get their own). */
+const SHARED_READ_MAX = 1 << 20;
 const ENSURE_WORDS = new Set(["absent", "false", "present", "file", "directory", "link"]);
 /** Ruby's Kernel.exec hands a command string with any of these to /bin/sh. */
 const SHELL_META = /[*?{}[\]<>()~&|\\$;'`"\n#]/;
@@ -442,14 +445,24 @@ class Syncer {
       if (spec.replace) {
         let data: Buffer;
         try {
-          data = readFileSync(spec.path);
+          // Small files go through one shared buffer (valid until the next read; used just below).
+          data = st.size <= SHARED_READ_MAX ? readFileBytes(spec.path) : readFileSync(spec.path);
         } catch (e) {
           throw new Error(`Could not read ${current} ${this.r.title}: ${(e as Error).message}`);
         }
-        let is = checksumOf(spec.checksum, data);
-        let should = checksumOf(spec.checksum, spec.content);
-        let inSync = is === should;
-        if ((spec.checksum === "mtime" || spec.checksum === "ctime") && spec.source) {
+        const byDate = (spec.checksum === "mtime" || spec.checksum === "ctime") && spec.source !== undefined;
+        // A whole-content checksum is equal exactly when the bytes are: compare them, and hash only
+        // when they differ (the change message shows both checksums).
+        const whole = !byDate && !spec.checksum.endsWith("lite");
+        let inSync = whole && data.equals(spec.content);
+        let is = "";
+        let should = "";
+        if (!inSync) {
+          is = checksumOf(spec.checksum, data);
+          should = checksumOf(spec.checksum, spec.content);
+          inSync = is === should;
+        }
+        if (byDate && spec.source) {
           // Puppet's date_matches?: the local file is in sync when not older than the source.
           const key = spec.checksum === "mtime" ? "mtime" : "ctime";
           is = `{${key}}${rubyTime(st[key])}`;
