@@ -257,16 +257,7 @@ export class Evaluator implements CallContext {
     return found ?? undefined;
   }
 
-  static parseMs = 0;
   loadFile(path: string): void {
-    const t0 = performance.now();
-    try {
-      this.loadFileInner(path);
-    } finally {
-      Evaluator.parseMs += performance.now() - t0;
-    }
-  }
-  private loadFileInner(path: string): void {
     if (this.loadedFiles.has(path)) return;
     this.loadedFiles.add(path);
     const file = new SourceFile(path, readFileSync(path, "utf8"));
