@@ -355,16 +355,19 @@ export class Evaluator implements CallContext {
 
   /** Finds a class/define/function/type, autoloading from the modulepath. */
   findDef(kind: "class" | "define" | "function", name0: string): Def | undefined {
-    const name = name0.toLowerCase().replace(/^::/, "");
-    const key = `${kind}:${name}`;
+    const keys = this.defKeys[kind];
+    let key = keys.get(name0);
+    if (key === undefined) keys.set(name0, (key = `${kind}:${canonicalName(name0)}`));
     let d = this.defs.get(key);
     if (d) return d;
     if (this.missingDefs.has(key)) return undefined;
-    d = this.autoload(kind, name, key);
+    d = this.autoload(kind, key.slice(kind.length + 1), key);
     if (!d) this.missingDefs.add(key);
     return d;
   }
   private missingDefs = new Set<string>();
+  /** Name as written -> "kind:canonical name", the key of `defs` (names are looked up over and over). */
+  private defKeys = { class: new Map<string, string>(), define: new Map<string, string>(), function: new Map<string, string>() };
 
   private autoload(kind: "class" | "define" | "function", name: string, key: string): Def | undefined {
     let d: Def | undefined;
@@ -390,7 +393,7 @@ export class Evaluator implements CallContext {
   }
 
   lookupType(name: string): PType | undefined {
-    const lc = name.toLowerCase().replace(/^::/, "");
+    const lc = canonicalName(name);
     let a = this.aliases.get(lc);
     if (a) return a;
     const parts = lc.split("::");
@@ -658,9 +661,9 @@ export class Evaluator implements CallContext {
   }
 
   resolveRef(ref: Value): Resource | undefined {
-    if (ref instanceof PClassType && ref.className) return this.classRes.get(ref.className.toLowerCase().replace(/^::/, ""));
+    if (ref instanceof PClassType && ref.className) return this.classRes.get(canonicalName(ref.className));
     if (ref instanceof PResourceType && ref.typeName && ref.title !== undefined) {
-      if (ref.typeName === "Class") return this.classRes.get(ref.title.toLowerCase().replace(/^::/, ""));
+      if (ref.typeName === "Class") return this.classRes.get(canonicalName(ref.title));
       const r = this.findResource(ref.typeName, ref.title);
       if (r) return r;
       // alias / namevar match
@@ -681,7 +684,7 @@ export class Evaluator implements CallContext {
    * `include a, b` (and of a class and its parent) before evaluating any of their bodies.
    */
   declareClass(name0: string, params: PHash | undefined, scope: Scope, node: A.BaseNode, resourceLike: boolean, stage?: string, defer = false): Resource {
-    const name = name0.toLowerCase().replace(/^::/, "");
+    const name = canonicalName(name0);
     const existing = this.classRes.get(name);
     if (existing) {
       if (resourceLike) {
@@ -722,7 +725,7 @@ export class Evaluator implements CallContext {
       stageRes = s;
     }
     if (parentScope && !stage) {
-      const pr = this.classRes.get(cdef.parentClass!.toLowerCase().replace(/^::/, ""));
+      const pr = this.classRes.get(canonicalName(cdef.parentClass!));
       const pc = pr?.container;
       if (pc) stageRes = pc;
     }
@@ -1862,7 +1865,7 @@ export class Evaluator implements CallContext {
       const t = this.eval(e.typeName, scope);
       typeName = t instanceof PResourceType && t.typeName ? t.typeName : String(t);
     }
-    const lc = typeName.toLowerCase().replace(/^::/, "");
+    const lc = canonicalName(typeName);
     // evaluate bodies: titles, ops; default: body
     const bodies: { titles: Value[]; ops: [string, Value, "=>" | "+>"][]; node: A.ResourceBody }[] = [];
     let defaultOps: [string, Value, "=>" | "+>"][] | undefined;
@@ -1916,7 +1919,7 @@ export class Evaluator implements CallContext {
   }
 
   createResource(typeName: string, title: string, params: PHash | Map<string, Value>, scope: Scope, node: A.BaseNode, form: A.ResourceForm, stmt?: A.BaseNode): Resource {
-    const lc = typeName.toLowerCase().replace(/^::/, "");
+    const lc = canonicalName(typeName);
     let kind = "compilable_type";
     let def: Def | undefined;
     let allowed: Set<string> | undefined = BUILTIN_TYPES[lc];
@@ -2119,7 +2122,7 @@ export class Evaluator implements CallContext {
     for (let c: Resource | undefined = child; c; ) {
       const d = c.def?.node;
       if (!d || d.kind !== "HostClassDefinition" || !d.parentClass) return false;
-      c = this.classRes.get(d.parentClass.toLowerCase().replace(/^::/, ""));
+      c = this.classRes.get(canonicalName(d.parentClass));
       if (c === parent) return true;
     }
     return false;
@@ -2273,6 +2276,17 @@ function defineParameters(d: A.ResourceTypeDefinition): A.Parameter[] {
 
 /** `a::b::x` -> [the class scope key "a::b", "x"]: qualified variables are read over and over. */
 const qualifiedVariables = new Map<string, [string, string]>();
+
+/** A class, type or function name as Puppet compares them: lower case, without a leading `::`. */
+function canonicalName(name: string): string {
+  let c = canonicalNames.get(name);
+  if (c === undefined) {
+    c = name.toLowerCase().replace(/^::/, "");
+    if (canonicalNames.size < 10000) canonicalNames.set(name, c);
+  }
+  return c;
+}
+const canonicalNames = new Map<string, string>();
 
 function lowerType(t: string): string {
   let l = lowerTypes.get(t);
