@@ -130,10 +130,30 @@ describe("cfg apply", () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toContain("Notice: logged");
     const logs = JSON.parse(readFileSync(json, "utf8"));
-    expect(logs.map((l: { message: string }) => l.message)).toEqual(["logged", "defined 'message' as 'logged'"]);
-    expect(Object.keys(logs[1])).toEqual(["level", "message", "source", "tags", "time", "file", "line"]);
-    expect(readFileSync(jsonl, "utf8").trim().split("\n").map((l) => JSON.parse(l).source)).toEqual(["Puppet", "/Stage[main]/Main/Notify[logged]/message"]);
-    expect(readFileSync(text, "utf8")).toMatch(/ \/Stage\[main\]\/Main\/Notify\[logged\]\/message \(notice\): defined 'message' as 'logged'\n$/);
+    // As Puppet's JSON log destination: its own "Compiled catalog" and "Applied catalog" notices too.
+    expect(logs.map((l: { message: string }) => l.message.replace(/in [\d.]+ seconds/, "in N seconds"))).toEqual([
+      "Compiled catalog for node1.example.com in environment production in N seconds",
+      "logged",
+      "defined 'message' as 'logged'",
+      "Applied catalog in N seconds",
+    ]);
+    expect(Object.keys(logs[2])).toEqual(["level", "message", "source", "tags", "time", "file", "line"]);
+    expect(readFileSync(jsonl, "utf8").trim().split("\n").map((l) => JSON.parse(l).source)).toEqual(["Puppet", "Puppet", "/Stage[main]/Main/Notify[logged]/message", "Puppet"]);
+    expect(readFileSync(text, "utf8")).toMatch(/ \/Stage\[main\]\/Main\/Notify\[logged\]\/message \(notice\): defined 'message' as 'logged'\n.* Puppet \(notice\): Applied catalog in [\d.]+ seconds\n$/);
+  });
+
+  it("keeps in the report what Puppet keeps: messages at its log level (notice), not the debug ones", () => {
+    const fx = join("tests", "fixtures", "apply", "report-logs");
+    const report = join(work, "report-logs.json");
+    const r = cfg([join(fx, "site.pp"), "--facts", join(fx, "facts.json"), "--node", "n1", "--vardir", join(work, "var"), "--report", report]);
+    expect(r.status).toBe(0);
+    const logs = (JSON.parse(readFileSync(report, "utf8")) as { logs: { level: string; source: string; message: string }[] }).logs;
+    const got = logs.map((l) => ({ level: l.level, source: l.source, message: l.message.replace(/in [\d.]+ seconds/, "in N seconds") }));
+    expect(got).toEqual(JSON.parse(readFileSync(join(fx, "puppet-report-logs.json"), "utf8")));
+    // With --debug the check and its output are logged (and reported) too.
+    const d = cfg([join(fx, "site.pp"), "--facts", join(fx, "facts.json"), "--node", "n1", "--vardir", join(work, "var"), "--report", report, "--debug"]);
+    expect(d.stdout).toContain("Debug: /Stage[main]/Main/Exec[marker]: check output");
+    expect(readFileSync(report, "utf8")).toContain("won't be executed because of failed check 'unless'");
   });
 
   it("orders through stdlib anchors, which change nothing", () => {

@@ -17,6 +17,11 @@ export interface ApplyOptions {
   readonly types: ReadonlyMap<string, ResourceType>;
   /** Called for every log entry as it happens (the console output). */
   readonly onLog?: (entry: LogEntry) => void;
+  /**
+   * The lowest level recorded (in `logs`, and given to onLog), as Puppet's log level: its reports
+   * and log destinations hold nothing below it (notice, unless --verbose or --debug). Default: debug.
+   */
+  readonly logLevel?: LogLevel;
   /** --tags: only resources with one of these tags are applied (the rest are skipped quietly). */
   readonly tags?: readonly string[];
   /** --skip_tags: resources with one of these tags are skipped quietly. */
@@ -72,6 +77,8 @@ export interface TransactionResult {
   /** Seconds spent per type (lower-case name), for the report's time metrics. */
   readonly timeByType: Map<string, number>;
 }
+
+const LOG_RANK: Readonly<Record<LogLevel, number>> = { debug: 0, info: 1, notice: 2, warning: 3, err: 4 };
 
 /** "File[/x]" -> ["File", "/x"]; anything else names no resource. */
 function splitRef(t: string): [string, string] {
@@ -163,7 +170,9 @@ export async function applyCatalog(catalog: LoadedCatalog, opts: ApplyOptions): 
   const t0 = performance.now();
   const logs: LogEntry[] = [];
   const redact = makeRedactor(catalog);
+  const minRank = LOG_RANK[opts.logLevel ?? "debug"];
   const emit = (level: LogLevel, message: string, source: string, node?: CatalogNode): void => {
+    if (LOG_RANK[level] < minRank) return;
     const entry: LogEntry = {
       level,
       message: redact(message),

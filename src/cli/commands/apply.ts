@@ -11,6 +11,7 @@ import { renderDiagnosticsText } from "../../diagnostics/render-text.js";
 import { writeFileAtomic } from "../../util/atomic-write.js";
 import { VERSION } from "../version.js";
 import { EXIT_INPUT_ERROR, EXIT_OK, EXIT_USAGE } from "../exit-codes.js";
+import type { LogEntry } from "../../apply/transaction.js";
 
 interface Opts {
   catalog?: string;
@@ -87,6 +88,8 @@ async function runApply(path: string | undefined, opts: Opts): Promise<number> {
   }
   const { loadCatalog } = await import("../../apply/catalog.js");
   let catalogData: unknown;
+  let compiledMessage: string | undefined;
+  let compiledTime: string | undefined;
   let modulepath: string[] = opts.modulepath ? opts.modulepath.split(":").filter(Boolean) : [];
   let environmentDir: string | undefined;
 
@@ -151,7 +154,9 @@ async function runApply(path: string | undefined, opts: Opts): Promise<number> {
     catalogData = plainCatalog(r.catalog);
     if (!modulepath.length && environmentDir) modulepath = [join(environmentDir, "modules")];
     const seconds = ((performance.now() - t0) / 1000).toFixed(2);
-    process.stdout.write(`Notice: Compiled catalog for ${nodeName} in environment ${opts.environment} in ${seconds} seconds\n`);
+    compiledMessage = `Compiled catalog for ${nodeName} in environment ${opts.environment} in ${seconds} seconds`;
+    compiledTime = new Date().toISOString();
+    process.stdout.write(`Notice: ${compiledMessage}\n`);
   }
   const configRetrievalSeconds = (performance.now() - t0) / 1000;
 
@@ -173,7 +178,9 @@ async function runApply(path: string | undefined, opts: Opts): Promise<number> {
     return level === "err" ? chalk.red(text) : level === "warning" ? chalk.yellow(text) : level === "notice" ? chalk.cyan(text) : text;
   };
 
-  const fileLogs: { level: string; message: string; source: string; time: string; file: string | null; line: number | null; tags: readonly string[] }[] = [];
+  const fileLogs: LogEntry[] = [];
+  // Puppet's log destinations also get its own "Compiled catalog" and "Applied catalog" notices.
+  if (compiledMessage !== undefined && opts.logdest.some((d) => d !== "console")) fileLogs.push(puppetNotice(compiledMessage, compiledTime!));
   const result = await applyCatalog(catalog, {
     noop: !!opts.noop,
     showDiff: !!opts.showDiff,
@@ -181,6 +188,7 @@ async function runApply(path: string | undefined, opts: Opts): Promise<number> {
     environmentDir,
     bucketDir: join(opts.vardir, "clientbucket"),
     types: RESOURCE_TYPES,
+    logLevel: opts.debug ? "debug" : opts.verbose ? "info" : "notice",
     tags: opts.tags ? opts.tags.split(",").map((t) => t.trim()).filter(Boolean) : undefined,
     skipTags: opts.skip_tags ? opts.skip_tags.split(",").map((t) => t.trim()).filter(Boolean) : undefined,
     onLog: (e) => {
@@ -192,6 +200,12 @@ async function runApply(path: string | undefined, opts: Opts): Promise<number> {
     },
   });
 
+  if (!result.refused) {
+    // As in Puppet's report and log destinations (the console line is printed with the summary).
+    const applied = puppetNotice(`Applied catalog in ${result.evaluationSeconds.toFixed(2)} seconds`, new Date().toISOString());
+    result.logs.push(applied);
+    if (opts.logdest.some((d) => d !== "console")) fileLogs.push(applied);
+  }
   // --logdest FILE: Puppet's JSON log shape (level, message, source, tags, time, file, line).
   for (const dest of opts.logdest) {
     if (dest === "console") continue;
@@ -220,4 +234,9 @@ async function runApply(path: string | undefined, opts: Opts): Promise<number> {
     writeFileAtomic(opts.report, JSON.stringify(report, null, 2) + "\n");
   }
   return opts.detailedExitcodes ? detailedExitCode(summary) : EXIT_OK;
+}
+
+/** One of Puppet's own notices ("Compiled catalog ...", "Applied catalog ..."), as its logs hold them. */
+function puppetNotice(message: string, time: string): LogEntry {
+  return { level: "notice", message, source: "Puppet", tags: ["notice"], time, file: null, line: null };
 }
