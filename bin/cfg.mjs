@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Starts cfg. The CLI is bundled by `npm run build` (scripts/build.mjs) into one script,
-// dist/cli.cjs, compiled here with V8's code cache dist/cli.cache when it fits this Node: V8
+// dist/cli.cjs, compiled here with V8's code cache dist/cli.<build id>.cache when it fits this Node: V8
 // rejects a cache made by another V8 or under other flags, and then compiles the script as usual.
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -18,20 +18,24 @@ import { Script } from "node:vm";
 setFlagsFromString("--max-inlined-bytecode-size-cumulative=200");
 
 const file = fileURLToPath(new URL("../dist/cli.cjs", import.meta.url));
-const cacheFile = file.replace(/\.cjs$/, ".cache");
+const source = readFileSync(file, "utf8");
+// V8 checks a cache against the script's length, not its text, so the cache is named after the
+// build id that the build appends to the script: a cache is only ever read for its own script.
+const idAt = source.lastIndexOf("\n// cfg-build ");
+const cacheFile = idAt < 0 ? undefined : file.replace(/\.cjs$/, `.${source.slice(idAt + 14).trim()}.cache`);
 // The build's training run: CFG_CODE_CACHE_TRAIN names a JSON list of command lines to run here,
 // one after another, before the cache is written from what they compiled.
 const training = process.env.CFG_CODE_CACHE_TRAIN;
 
 let cachedData;
-if (!training) {
+if (!training && cacheFile) {
   try {
     cachedData = readFileSync(cacheFile);
   } catch {
     // no cache (not built yet, or removed): compile as usual
   }
 }
-const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, "utf8")}\n})`, {
+const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
   filename: file,
   cachedData,
 });
@@ -50,6 +54,7 @@ if (training) {
     }
   }
   process.exitCode = 0;
+  if (!cacheFile) throw new Error("dist/cli.cjs has no build id");
   const tmp = `${cacheFile}.${process.pid}.tmp`;
   writeFileSync(tmp, script.createCachedData());
   renameSync(tmp, cacheFile);

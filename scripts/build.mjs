@@ -1,12 +1,13 @@
 // Bundles cfg into dist/ with esbuild (type checking is `tsc --noEmit`):
 // - dist/cli.cjs: the whole CLI as one script. bin/cfg.mjs compiles it with V8's code cache,
-//   dist/cli.cache, which this script makes by running cfg's commands over examples/ once (the
-//   training run below): a cold `cfg` then starts with the bytecode of every function those
-//   commands ran instead of parsing and compiling them as it goes (10k-resource compile 0.76 ->
-//   0.69 s, module-corpus validate 0.35 -> 0.32 s; bench/README.md).
+//   dist/cli.<build id>.cache, which this script makes by running cfg's commands over examples/
+//   once (the training run below): a cold `cfg` then starts with the bytecode of every function
+//   those commands ran instead of parsing and compiling them as it goes (10k-resource compile
+//   0.90 -> 0.74 s, module-corpus validate 0.35 -> 0.33 s; bench/README.md).
 // - dist/<name>.worker.mjs: the worker-thread entries (ESM, their shared code in dist/chunks/).
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -37,6 +38,10 @@ await build({
   banner: { js: 'var __cfgModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
 });
 
+// The build id (a hash of the script) names the code cache made for it (see bin/cfg.mjs).
+const cli = readFileSync("dist/cli.cjs", "utf8");
+writeFileSync("dist/cli.cjs", `${cli}\n// cfg-build ${createHash("sha256").update(cli).digest("hex").slice(0, 16)}\n`);
+
 await build({
   ...common,
   entryPoints: workers,
@@ -50,7 +55,7 @@ await build({
 });
 
 // The training run: every command over every example, in one process (bin/cfg.mjs runs the list in
-// CFG_CODE_CACHE_TRAIN and writes dist/cli.cache as it exits). Only examples/ and a scratch
+// CFG_CODE_CACHE_TRAIN and writes the cache as it exits). Only examples/ and a scratch
 // directory are read or written; `apply` runs with --noop, on the examples `npm run example` applies.
 const scratch = mkdtempSync(join(tmpdir(), "cfg-build-"));
 try {
@@ -85,8 +90,8 @@ try {
   const list = join(scratch, "runs.json");
   writeFileSync(list, JSON.stringify(runs));
   const r = spawnSync(process.execPath, ["bin/cfg.mjs"], { env: { ...process.env, CFG_CODE_CACHE_TRAIN: list }, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
-  if (r.status !== 0 || !existsSync("dist/cli.cache")) {
-    process.stderr.write(`build: the code-cache training run failed (exit ${r.status}); cfg works without dist/cli.cache, only slower to start\n${r.stderr}`);
+  if (r.status !== 0 || !readdirSync("dist").some((f) => /^cli\.\w+\.cache$/.test(f))) {
+    process.stderr.write(`build: the code-cache training run failed (exit ${r.status}); cfg works without the code cache, only slower to start\n${r.stderr}`);
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });

@@ -12,7 +12,7 @@ describe("cfg CLI", () => {
     expect(r.stdout.trim()).toBe((JSON.parse(readFileSync("package.json", "utf8")) as { version: string }).version);
   });
 
-  it("starts from the code cache that the build made (dist/cli.cache)", () => {
+  it("starts from the code cache that the build made (dist/cli.<build id>.cache)", () => {
     const r = spawnSync(process.execPath, ["bin/cfg.mjs", "--version"], { encoding: "utf8", env: { ...process.env, CFG_DEBUG_CODE_CACHE: "1" } });
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("cfg: code cache used\n");
