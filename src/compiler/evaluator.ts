@@ -6,6 +6,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type * as A from "../ast/nodes.js";
 import { parseEpp, parseManifest } from "../parser/parse.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { SourceFile } from "../source/source-file.js";
 import { DEFAULT, PHash, PObjectValue, PRegexp, PSensitive, type Value } from "./values.js";
 import {
@@ -1703,7 +1704,9 @@ export class Evaluator implements CallContext {
         throw new PuppetEvalError(`Could not find any files from ${args.map((a) => valueToString(a)).join(", ")}`);
       }
       case "epp": {
-        const p = this.modulePath(String(args[0]), "templates");
+        const spec = String(args[0]);
+        let p = this.templatePaths.get(spec);
+        if (p === undefined && !this.templatePaths.has(spec)) this.templatePaths.set(spec, (p = this.modulePath(spec, "templates")));
         let tf = p ? this.templateFiles.get(p) : undefined;
         if (!tf) {
           if (!p || !existsSync(p)) throw new PuppetEvalError(`Could not find template '${String(args[0])}'`);
@@ -1793,18 +1796,31 @@ export class Evaluator implements CallContext {
   }
 
   private templateFiles = new Map<string, SourceFile>();
+  /** epp()'s template name -> file path (templates are rendered once per resource that uses them). */
+  private templatePaths = new Map<string, string | undefined>();
   private typeNames = new Map<string, string>();
-  private eppCache = new Map<string, ReturnType<typeof parseEpp>>();
-  private renderEpp(file: SourceFile, params: PHash | undefined, scope: Scope): string {
+  /** Parsed templates: by SourceFile for epp() (one per template file), by text for inline_epp(). */
+  private eppByFile = new WeakMap<SourceFile, ParsedEpp>();
+  private eppByText = new Map<string, ParsedEpp>();
+  private parsedEpp(file: SourceFile): ParsedEpp {
+    let parsed = this.eppByFile.get(file);
+    if (parsed) return parsed;
     const cacheKey = `${file.path}\u0000${file.text}`;
-    let r = this.eppCache.get(cacheKey);
-    if (!r) {
-      r = parseEpp(file);
-      this.eppCache.set(cacheKey, r);
+    parsed = this.eppByText.get(cacheKey);
+    if (!parsed) {
+      const r = parseEpp(file);
+      const error = r.diagnostics.find((d) => d.severity === "error");
+      const epp = (r.program.body.find((b) => b.kind === "EppExpression") ?? r.program.body[0]) as A.EppExpression | undefined;
+      parsed = { program: r.program, error, epp };
+      this.eppByText.set(cacheKey, parsed);
     }
-    const errs = r.diagnostics.filter((d) => d.severity === "error");
-    if (errs.length) throw new EvalError(errs[0]!.message, file, errs[0]!.span);
-    const epp = (r.program.body.find((b) => b.kind === "EppExpression") ?? r.program.body[0]) as A.EppExpression | undefined;
+    this.eppByFile.set(file, parsed);
+    return parsed;
+  }
+  private renderEpp(file: SourceFile, params: PHash | undefined, scope: Scope): string {
+    const r = this.parsedEpp(file);
+    if (r.error) throw new EvalError(r.error.message, file, r.error.span);
+    const epp = r.epp;
     // EPP templates see only top scope (plus given parameters), except inline_epp which sees the caller's
     const escope = new Scope(this.topScope, scope.source, scope.resource, scope, scope.moduleName);
     const savedOut = this.eppOut;
@@ -2258,6 +2274,13 @@ export class Evaluator implements CallContext {
 }
 
 const lowerTypes = new Map<string, string>();
+interface ParsedEpp {
+  readonly program: A.Program;
+  /** The first syntax error, reported when the template is rendered. */
+  readonly error?: Diagnostic;
+  readonly epp: A.EppExpression | undefined;
+}
+
 /** A parameter list's names (bindParams checks every given attribute against them). */
 const parameterNameSets = new WeakMap<readonly A.Parameter[], Set<string>>();
 function parameterNames(params: readonly A.Parameter[]): Set<string> {
