@@ -18,7 +18,13 @@ import { Script } from "node:vm";
 setFlagsFromString("--max-inlined-bytecode-size-cumulative=200");
 
 const file = fileURLToPath(new URL("../dist/cli.cjs", import.meta.url));
-const source = readFileSync(file, "utf8");
+let source;
+try {
+  source = readFileSync(file, "utf8");
+} catch {
+  process.stderr.write(`cfg: ${file} is missing: build cfg first (npm run build)\n`);
+  process.exit(3);
+}
 // V8 checks a cache against the script's length, not its text, so the cache is named after the
 // build id that the build appends to the script: a cache is only ever read for its own script.
 const idAt = source.lastIndexOf("\n// cfg-build ");
