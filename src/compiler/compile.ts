@@ -31,7 +31,7 @@ export interface CompileResult {
  */
 export class JsonFloat {
   constructor(readonly value: number) {}
-  /** Plain JSON.stringify prints the number; catalogJson prints it with its fraction. */
+  /** Plain JSON.stringify prints the number; the catalog printer (prettyJson) prints it with its fraction. */
   toJSON(): number {
     return this.value;
   }
@@ -41,7 +41,7 @@ export class JsonFloat {
 }
 /**
  * A Hash with integer-like keys ("80"), whose order a JavaScript object would not keep. Serialised
- * in order by catalogJson; as a plain object (order lost) by JSON.stringify elsewhere.
+ * in order by the catalog printer (prettyJson); as a plain object (order lost) by JSON.stringify elsewhere.
  */
 export class JsonOrderedHash {
   constructor(
@@ -157,70 +157,40 @@ function toJson(v: Value, ctx?: DataContext): unknown {
 }
 
 /**
- * JSON text as `JSON.stringify(v, null, 2)` prints it, indented by `pad`, except for the compiler's
- * exact numbers: a JsonFloat keeps its fraction (`1.0`), a JsonBigInt prints all its digits, and a
- * JsonOrderedHash keeps its key order (on one line, as `{"k": v, ...}` with compact values).
+ * JSON text as `JSON.stringify(v, null, 2)` prints it, indented by `pad` (or as `JSON.stringify(v)`
+ * when `pad` is undefined), except for the compiler's exact numbers: a JsonFloat keeps its fraction
+ * (`1.0`), a JsonBigInt prints all its digits, and a JsonOrderedHash keeps its key order (on one
+ * line, as `{"k": v, ...}` with compact values).
  * Written out rather than built on JSON.stringify with a replacer: a replacer runs for every value
  * and a post-pass over the text cost more than the printing itself.
  */
-function prettyJson(v: unknown, pad: string): string {
+function prettyJson(v: unknown, pad: string | undefined): string {
   if (typeof v === "string") return JSON.stringify(v);
   if (typeof v !== "object" || v === null) return scalarJson(v);
-  if (Array.isArray(v)) {
-    if (v.length === 0) return "[]";
-    const inner = pad + "  ";
-    let out = "[\n" + inner + prettyItem(v[0], inner);
-    for (let i = 1; i < v.length; i++) out += ",\n" + inner + prettyItem(v[i], inner);
-    return out + "\n" + pad + "]";
-  }
   if (v instanceof JsonFloat) return v.value.toFixed(1);
   if (v instanceof JsonBigInt) return v.value.toString();
-  if (v instanceof JsonOrderedHash) return orderedHashJson(v);
-  if (typeof (v as { toJSON?: unknown }).toJSON === "function") return prettyJson((v as { toJSON(): unknown }).toJSON(), pad);
-  const o = v as Record<string, unknown>;
-  const inner = pad + "  ";
+  if (v instanceof JsonOrderedHash) return `{${v.entries.map(([k, x]) => `${JSON.stringify(k)}: ${prettyJson(x, undefined)}`).join(", ")}}`;
+  if (!Array.isArray(v) && typeof (v as { toJSON?: unknown }).toJSON === "function") return prettyJson((v as { toJSON(): unknown }).toJSON(), pad);
+  const inner = pad === undefined ? undefined : pad + "  ";
+  const sep = inner === undefined ? "" : "\n" + inner;
   let out = "";
-  for (const k in o) {
-    const x = o[k];
-    if (x === undefined || typeof x === "function" || typeof x === "symbol") continue;
-    out += (out ? ",\n" : "{\n") + inner + JSON.stringify(k) + ": " + prettyJson(x, inner);
-  }
-  return out ? out + "\n" + pad + "}" : "{}";
-}
-
-/** An array element: what JSON.stringify prints for a value it cannot represent there. */
-function prettyItem(x: unknown, pad: string): string {
-  return x === undefined || typeof x === "function" || typeof x === "symbol" ? "null" : prettyJson(x, pad);
-}
-
-/** As prettyJson, without line breaks (`JSON.stringify(v)`): the values inside an ordered hash. */
-function compactJson(v: unknown): string {
-  if (typeof v === "string") return JSON.stringify(v);
-  if (typeof v !== "object" || v === null) return scalarJson(v);
   if (Array.isArray(v)) {
-    let out = "[";
-    for (let i = 0; i < v.length; i++) {
-      const x = v[i];
-      out += (i ? "," : "") + (x === undefined || typeof x === "function" || typeof x === "symbol" ? "null" : compactJson(x));
-    }
-    return out + "]";
+    // JSON prints what it cannot represent in an array as null.
+    for (let i = 0; i < v.length; i++) out += (i ? "," : "") + sep + (unrepresentable(v[i]) ? "null" : prettyJson(v[i], inner));
+    return v.length ? `[${out}${pad === undefined ? "" : "\n" + pad}]` : "[]";
   }
-  if (v instanceof JsonFloat) return v.value.toFixed(1);
-  if (v instanceof JsonBigInt) return v.value.toString();
-  if (v instanceof JsonOrderedHash) return orderedHashJson(v);
-  if (typeof (v as { toJSON?: unknown }).toJSON === "function") return compactJson((v as { toJSON(): unknown }).toJSON());
   const o = v as Record<string, unknown>;
-  let out = "";
   for (const k in o) {
     const x = o[k];
-    if (x === undefined || typeof x === "function" || typeof x === "symbol") continue;
-    out += (out ? "," : "{") + JSON.stringify(k) + ":" + compactJson(x);
+    if (unrepresentable(x)) continue;
+    out += (out ? "," : "") + sep + JSON.stringify(k) + (pad === undefined ? ":" : ": ") + prettyJson(x, inner);
   }
-  return out ? out + "}" : "{}";
+  return out ? `{${out}${pad === undefined ? "" : "\n" + pad}}` : "{}";
 }
 
-function orderedHashJson(h: JsonOrderedHash): string {
-  return `{${h.entries.map(([k, x]) => `${JSON.stringify(k)}: ${compactJson(x)}`).join(", ")}}`;
+/** What JSON.stringify leaves out of an object (and prints as null in an array). */
+function unrepresentable(x: unknown): boolean {
+  return x === undefined || typeof x === "function" || typeof x === "symbol";
 }
 
 /** Numbers, booleans and null as JSON prints them (a non-finite number is null). */
@@ -290,7 +260,7 @@ export function catalogData(v: unknown): unknown {
     const out = new Array<unknown>(v.length);
     for (let i = 0; i < v.length; i++) {
       const x = v[i];
-      out[i] = x === undefined || typeof x === "function" || typeof x === "symbol" ? null : catalogData(x);
+      out[i] = unrepresentable(x) ? null : catalogData(x);
     }
     return out;
   }
@@ -302,7 +272,7 @@ export function catalogData(v: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const k in o) {
     const x = o[k];
-    if (x === undefined || typeof x === "function" || typeof x === "symbol") continue;
+    if (unrepresentable(x)) continue;
     out[k] = catalogData(x);
   }
   return out;

@@ -171,16 +171,15 @@ async function runApply(path: string | undefined, opts: Opts): Promise<number> {
   const { renderSummary } = await import("../../apply/console.js");
   const { default: chalk } = await import("chalk");
   const color = opts.color !== false && process.stdout.isTTY;
-  const minLevel = opts.debug ? 0 : opts.verbose ? 1 : 2;
-  const rank = { debug: 0, info: 1, notice: 2, warning: 3, err: 4 } as const;
-  const paint = (level: keyof typeof rank, text: string): string => {
+  const paint = (level: LogEntry["level"], text: string): string => {
     if (!color) return text;
     return level === "err" ? chalk.red(text) : level === "warning" ? chalk.yellow(text) : level === "notice" ? chalk.cyan(text) : text;
   };
 
   const fileLogs: LogEntry[] = [];
+  const logToFiles = opts.logdest.some((d) => d !== "console");
   // Puppet's log destinations also get its own "Compiled catalog" and "Applied catalog" notices.
-  if (compiledMessage !== undefined && opts.logdest.some((d) => d !== "console")) fileLogs.push(puppetNotice(compiledMessage, compiledTime!));
+  if (compiledMessage !== undefined && logToFiles) fileLogs.push(puppetNotice(compiledMessage, compiledTime!));
   const result = await applyCatalog(catalog, {
     noop: !!opts.noop,
     showDiff: !!opts.showDiff,
@@ -191,9 +190,9 @@ async function runApply(path: string | undefined, opts: Opts): Promise<number> {
     logLevel: opts.debug ? "debug" : opts.verbose ? "info" : "notice",
     tags: opts.tags ? opts.tags.split(",").map((t) => t.trim()).filter(Boolean) : undefined,
     skipTags: opts.skip_tags ? opts.skip_tags.split(",").map((t) => t.trim()).filter(Boolean) : undefined,
+    // Only entries at logLevel and above arrive here.
     onLog: (e) => {
-      if (opts.logdest.some((d) => d !== "console")) fileLogs.push(e);
-      if (rank[e.level] < minLevel) return;
+      if (logToFiles) fileLogs.push(e);
       const line = paint(e.level, `${LEVEL_LABEL[e.level]}: ${e.source === "Puppet" ? "" : `${e.source}: `}${e.message}`) + "\n";
       if (e.level === "err" || e.level === "warning") process.stderr.write(line);
       else process.stdout.write(line);
@@ -204,7 +203,7 @@ async function runApply(path: string | undefined, opts: Opts): Promise<number> {
     // As in Puppet's report and log destinations (the console line is printed with the summary).
     const applied = puppetNotice(`Applied catalog in ${result.evaluationSeconds.toFixed(2)} seconds`, new Date().toISOString());
     result.logs.push(applied);
-    if (opts.logdest.some((d) => d !== "console")) fileLogs.push(applied);
+    if (logToFiles) fileLogs.push(applied);
   }
   // --logdest FILE: Puppet's JSON log shape (level, message, source, tags, time, file, line).
   for (const dest of opts.logdest) {
